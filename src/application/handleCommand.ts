@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider, DomainEvent } from '../core/decider';
+import { ConcurrencyError, IllegalStateError, UnavailableError } from '../core/errors';
+import { canonicalJson, type JsonObject } from '../core/json';
+import {
+  type EventStore,
+  EventStoreUnavailableError,
+  type GlobalPosition,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '../eventStore/eventStore';
+import { GENESIS_HASH, hashEvent, sha256 } from './hashChain';
+import { type CommandContext, type EventMetadata, SCHEMA_VERSION } from './metadata';
+import { upcast } from './upcast';
+
+/** An event as this command appended it (its global position is the result's `position` or before). */
+export interface AppendedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+}
+
+export interface CommandResult<State> {
+  /** The events this command appended, or, for a repeated commandId, the ones it appended before. */
+  readonly events: readonly AppendedEvent[];
+  readonly state: State;
+  /** The position of the last event, for read-your-writes; null when nothing was ever appended. */
+  readonly position: GlobalPosition | null;
+  /** True when the answer comes from an earlier run of the same command (idempotent retry). */
+  readonly repeated: boolean;
+}
+
+export interface HandleOptions {
+  /** Re-reads and re-decides after a conflicting concurrent write, this many times at most. */
+  readonly maxRetries?: number;
+}
+
+/**
+ * Load, decide, append: folds the stream into state, lets the decider turn the command into events,
+ * and appends them expecting the revision it read. A concurrent writer makes the append fail; the
+ * command is then decided again on fresh state, a bounded number of times.
+ */
+export async function handleCommand<State, Command extends object, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<State, Command, Event>,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<CommandResult<State>> {
+  const maxRetries = options.maxRetries ?? 5;
+  const commandHash = hashCommand(command);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const loaded = await loadStream(store, streamId, decider);
+      const earlier = loaded.recorded.filter((e) => e.metadata['commandId'] === context.commandId);
+      if (earlier.length > 0) return repeatedResult(earlier, commandHash, loaded.state);
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) return { events: [], state: loaded.state, position: null, repeated: false };
+      const toAppend = chain(streamId, loaded.recorded.at(-1), decided, context, commandHash);
+      const expected = loaded.recorded.length === 0 ? 'no_stream' : loaded.recorded.at(-1)!.revision;
+      const result = await store.append(streamId, toAppend, expected);
+      const state = decided.reduce(decider.evolve, loaded.state);
+      return { events: toAppend, state, position: result.position, repeated: false };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        if (attempt < maxRetries) continue;
+        throw new ConcurrencyError(`Stream ${streamId} kept changing; try again`, { streamId });
+      }
+      if (error instanceof EventStoreUnavailableError) {
+        throw new UnavailableError('The event store is unavailable; nothing was recorded', { cause: error.message });
+      }
+      throw error;
+    }
+  }
+}
+
+export async function loadStream<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+): Promise<{ state: State; recorded: RecordedEvent[] }> {
+  const recorded: RecordedEvent[] = [];
+  let state = decider.initialState();
+  for await (const event of store.readStream(streamId)) {
+    recorded.push(event);
+    state = decider.evolve(state, upcast<Event>(event));
+  }
+  return { state, recorded };
+}
+
+function repeatedResult<State>(earlier: RecordedEvent[], commandHash: string, state: State): CommandResult<State> {
+  if (earlier[0]!.metadata['commandHash'] !== commandHash) {
+    throw new IllegalStateError('This commandId was already used for a different command', {
+      commandId: earlier[0]!.metadata['commandId'],
+    });
+  }
+  return { events: earlier, state, position: earlier.at(-1)!.position, repeated: true };
+}
+
+/** The command's fingerprint, without the day it was sent on, so a retry on another day still matches. */
+function hashCommand(command: object): string {
+  const { today: _today, ...rest } = command as Record<string, unknown>;
+  return sha256(canonicalJson(rest));
+}
+
+function chain(
+  streamId: string,
+  previous: RecordedEvent | undefined,
+  events: readonly DomainEvent[],
+  context: CommandContext,
+  commandHash: string,
+): AppendedEvent[] {
+  let prevHash = previous ? String(previous.metadata['hash']) : GENESIS_HASH;
+  let revision = previous ? previous.revision : -1n;
+  const chained = events.map((event) => {
+    revision += 1n;
+    const metadata: EventMetadata = {
+      commandId: context.commandId,
+      commandHash,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      actor: { ...context.actor },
+      recordedAt: context.now.toISOString(),
+      schemaVersion: SCHEMA_VERSION,
+      prevHash,
+    };
+    const data = event.data as JsonObject;
+    const hash = hashEvent({ streamId, revision, type: event.type, data, metadata });
+    prevHash = hash;
+    return { id: randomUUID(), streamId, revision, type: event.type, data, metadata: { ...metadata, hash } };
+  });
+  return chained;
+}

@@ -1,0 +1,37 @@
+import type { JsonObject } from '../core/json';
+
+export const SCHEMA_VERSION = 1;
+
+export type Role = 'DISTRICT_OFFICER' | 'PROVINCIAL_OFFICER' | 'NATIONAL_COUNCIL' | 'AUDITOR' | 'ANALYST' | 'SYSTEM';
+
+/** Who acted: an official's id, role and the administrative unit of their office. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  readonly unit: string | null;
+}
+
+/** Everything about a command that is not the command itself: identity, causality, time, actor. */
+export interface CommandContext {
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+/** The metadata stored on every event, hash excluded (it is computed over the rest). */
+export interface EventMetadata extends JsonObject {
+  commandId: string;
+  commandHash: string;
+  correlationId: string;
+  causationId: string | null;
+  actor: { id: string; role: string; unit: string | null };
+  recordedAt: string;
+  schemaVersion: number;
+  prevHash: string;
+}
+
+export interface ChainedMetadata extends EventMetadata {
+  hash: string;
+}

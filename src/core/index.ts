@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './assertNever';
+export * from './decider';
+export * from './json';

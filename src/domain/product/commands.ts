@@ -1,0 +1,68 @@
+import type { EvaluationLevel } from '../rules/authority';
+import type { BusinessDate } from '../rules/businessDate';
+import type { ProductGroup, QualityStandard, RegistrationKind, RevocationReason } from './events';
+
+/** What registration needs to know of the owning subject, loaded from its stream by the caller. */
+export interface SubjectSnapshot {
+  subjectId: string;
+  districtCode: string;
+  registeredOn: BusinessDate;
+}
+
+export type RegisterProduct = {
+  type: 'RegisterProduct';
+  productId: string;
+  subject: SubjectSnapshot | null;
+  subjectId: string;
+  name: string;
+  group: ProductGroup;
+  registrationKind: RegistrationKind;
+  registeredOn: BusinessDate;
+  today: BusinessDate;
+};
+
+export type AwardStars = {
+  type: 'AwardStars';
+  productId: string;
+  level: EvaluationLevel;
+  score: number;
+  decisionNo: string;
+  decidedOn: BusinessDate;
+  today: BusinessDate;
+};
+
+export type RevokeCertificate = {
+  type: 'RevokeCertificate';
+  productId: string;
+  certificateId: string;
+  reason: RevocationReason;
+  details: string;
+  decisionNo: string;
+  decidedOn: BusinessDate;
+  today: BusinessDate;
+};
+
+export type RecordTraceability = {
+  type: 'RecordTraceability';
+  productId: string;
+  system: string;
+  enabledOn: BusinessDate;
+  today: BusinessDate;
+};
+
+export type RecordQualityCertification = {
+  type: 'RecordQualityCertification';
+  productId: string;
+  standard: QualityStandard;
+  certificateNo: string;
+  issuedOn: BusinessDate;
+  validUntil?: BusinessDate | null;
+  today: BusinessDate;
+};
+
+export type ProductCommand =
+  | RegisterProduct
+  | AwardStars
+  | RevokeCertificate
+  | RecordTraceability
+  | RecordQualityCertification;

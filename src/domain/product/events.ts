@@ -1,0 +1,129 @@
+import type { DomainEvent } from '../../core/decider';
+import type { EvaluationLevel } from '../rules/authority';
+import type { BusinessDate } from '../rules/businessDate';
+
+export type ProductGroup = 'FOOD' | 'DRINKS' | 'HERBAL' | 'HANDICRAFTS' | 'ORNAMENTAL' | 'TOURISM';
+export const PRODUCT_GROUPS: readonly ProductGroup[] = ['FOOD', 'DRINKS', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM'];
+export type RegistrationKind = 'NEW' | 'UPGRADE';
+export const REGISTRATION_KINDS: readonly RegistrationKind[] = ['NEW', 'UPGRADE'];
+export type QualityStandard = 'ISO_22000' | 'HACCP' | 'GMP' | 'VIETGAP' | 'ORGANIC' | 'GACP_WHO' | 'OTHER';
+export const QUALITY_STANDARDS: readonly QualityStandard[] = ['ISO_22000', 'HACCP', 'GMP', 'VIETGAP', 'ORGANIC', 'GACP_WHO', 'OTHER'];
+export type RevocationReason =
+  | 'FOOD_SAFETY_VIOLATION'
+  | 'PROCESS_NOT_FOLLOWED'
+  | 'QUALITY_NOT_MAINTAINED'
+  | 'NO_TRACEABILITY_RECORDS'
+  | 'PRODUCTION_STOPPED'
+  | 'MARK_MISUSE'
+  | 'EXPIRED_NOT_RENEWED'
+  | 'OTHER';
+export const REVOCATION_REASONS: readonly RevocationReason[] = [
+  'FOOD_SAFETY_VIOLATION',
+  'PROCESS_NOT_FOLLOWED',
+  'QUALITY_NOT_MAINTAINED',
+  'NO_TRACEABILITY_RECORDS',
+  'PRODUCTION_STOPPED',
+  'MARK_MISUSE',
+  'EXPIRED_NOT_RENEWED',
+  'OTHER',
+];
+
+export type ProductRegistered = DomainEvent<
+  'ProductRegistered',
+  {
+    productId: string;
+    subjectId: string;
+    /** The subject's district when the product was registered: reports count by it. */
+    districtCode: string;
+    name: string;
+    group: ProductGroup;
+    registrationKind: RegistrationKind;
+    registeredOn: BusinessDate;
+  }
+>;
+
+export type ProductEvaluated = DomainEvent<
+  'ProductEvaluated',
+  {
+    productId: string;
+    evaluationNo: number;
+    level: EvaluationLevel;
+    score: number;
+    /** The stars the score's band gives, before the level's cap. */
+    scoreStars: number;
+    /** The stars this level recognised (the band, capped). */
+    stars: number;
+    proposedToHigherLevel: boolean;
+    decisionNo: string;
+    decidedOn: BusinessDate;
+    /** The certificate this result issued, null below 3 stars. */
+    certificateId: string | null;
+  }
+>;
+
+export type CertificateIssued = DomainEvent<
+  'CertificateIssued',
+  {
+    productId: string;
+    certificateId: string;
+    evaluationNo: number;
+    stars: number;
+    level: EvaluationLevel;
+    decisionNo: string;
+    issuedOn: BusinessDate;
+    expiresOn: BusinessDate;
+    supersedes: string | null;
+  }
+>;
+
+export type CertificateSuperseded = DomainEvent<
+  'CertificateSuperseded',
+  { productId: string; certificateId: string; supersededBy: string; supersededOn: BusinessDate }
+>;
+
+export type CertificateRevoked = DomainEvent<
+  'CertificateRevoked',
+  {
+    productId: string;
+    certificateId: string;
+    reason: RevocationReason;
+    details: string;
+    decisionNo: string;
+    decidedOn: BusinessDate;
+  }
+>;
+
+export type TraceabilityRecorded = DomainEvent<
+  'TraceabilityRecorded',
+  { productId: string; system: string; enabledOn: BusinessDate }
+>;
+
+export type QualityCertificationRecorded = DomainEvent<
+  'QualityCertificationRecorded',
+  {
+    productId: string;
+    standard: QualityStandard;
+    certificateNo: string;
+    issuedOn: BusinessDate;
+    validUntil: BusinessDate | null;
+  }
+>;
+
+export type ProductEvent =
+  | ProductRegistered
+  | ProductEvaluated
+  | CertificateIssued
+  | CertificateSuperseded
+  | CertificateRevoked
+  | TraceabilityRecorded
+  | QualityCertificationRecorded;
+
+export const productStreamId = (productId: string): string => `ocop-product-${productId}`;
+
+/** Certificates live in their product's stream; the id names both, so a revocation finds its stream. */
+export const certificateIdFor = (productId: string, sequence: number): string => `${productId}.C${sequence}`;
+
+export function productIdOfCertificate(certificateId: string): string | undefined {
+  const match = /^(.+)\.C\d+$/.exec(certificateId);
+  return match?.[1];
+}

@@ -1,0 +1,79 @@
+import { assertNever } from '../../core/assertNever';
+import type { CertificateLifecycle } from '../rules/certificateValidity';
+import type { ProductEvent } from './events';
+
+export interface CertificateState extends CertificateLifecycle {
+  readonly certificateId: string;
+  readonly stars: number;
+}
+
+export type RegisteredProduct = {
+  status: 'registered';
+  productId: string;
+  subjectId: string;
+  registeredOn: string;
+  evaluationCount: number;
+  evaluationDecisions: ReadonlySet<string>;
+  /** In issue order; the last is the newest. */
+  certificates: readonly CertificateState[];
+  traceabilitySystems: ReadonlySet<string>;
+  qualityCertifications: ReadonlySet<string>;
+};
+
+export type ProductState = { status: 'unregistered' } | RegisteredProduct;
+
+export const initialProductState = (): ProductState => ({ status: 'unregistered' });
+
+const updateCertificate = (
+  state: RegisteredProduct,
+  certificateId: string,
+  change: Partial<CertificateState>,
+): RegisteredProduct => ({
+  ...state,
+  certificates: state.certificates.map((c) => (c.certificateId === certificateId ? { ...c, ...change } : c)),
+});
+
+export function evolveProduct(state: ProductState, event: ProductEvent): ProductState {
+  if (event.type === 'ProductRegistered') {
+    const { productId, subjectId, registeredOn } = event.data;
+    return {
+      status: 'registered',
+      productId,
+      subjectId,
+      registeredOn,
+      evaluationCount: 0,
+      evaluationDecisions: new Set(),
+      certificates: [],
+      traceabilitySystems: new Set(),
+      qualityCertifications: new Set(),
+    };
+  }
+  if (state.status !== 'registered') return state;
+  switch (event.type) {
+    case 'ProductEvaluated':
+      return {
+        ...state,
+        evaluationCount: event.data.evaluationNo,
+        evaluationDecisions: new Set([...state.evaluationDecisions, event.data.decisionNo]),
+      };
+    case 'CertificateIssued': {
+      const { certificateId, stars, issuedOn, expiresOn } = event.data;
+      return { ...state, certificates: [...state.certificates, { certificateId, stars, issuedOn, expiresOn }] };
+    }
+    case 'CertificateSuperseded':
+      return updateCertificate(state, event.data.certificateId, { supersededOn: event.data.supersededOn });
+    case 'CertificateRevoked':
+      return updateCertificate(state, event.data.certificateId, { revokedOn: event.data.decidedOn });
+    case 'TraceabilityRecorded':
+      return { ...state, traceabilitySystems: new Set([...state.traceabilitySystems, event.data.system]) };
+    case 'QualityCertificationRecorded':
+      return {
+        ...state,
+        qualityCertifications: new Set([...state.qualityCertifications, qualityKey(event.data)]),
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+export const qualityKey = (c: { standard: string; certificateNo: string }): string => `${c.standard}/${c.certificateNo}`;

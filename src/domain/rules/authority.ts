@@ -1,0 +1,25 @@
+import type { BusinessDate } from './businessDate';
+import type { Stars } from './starBands';
+
+export type EvaluationLevel = 'DISTRICT' | 'PROVINCE' | 'NATIONAL';
+export const EVALUATION_LEVELS: readonly EvaluationLevel[] = ['DISTRICT', 'PROVINCE', 'NATIONAL'];
+
+/**
+ * The most stars each council level may recognise, effective-dated by the decision date
+ * (not the recording date). Decision 1489/QĐ-TTg abolished district councils from 2025-07-01
+ * and moved 3★ to the province. Kept as data so a later amendment is one more row.
+ */
+export const AUTHORITY_RULES: readonly {
+  readonly from: BusinessDate;
+  readonly source: string;
+  readonly maxStars: Readonly<Record<EvaluationLevel, Stars | null>>;
+}[] = [
+  { from: '0000-01-01', source: '148/QĐ-TTg', maxStars: { DISTRICT: 3, PROVINCE: 4, NATIONAL: 5 } },
+  { from: '2025-07-01', source: '1489/QĐ-TTg', maxStars: { DISTRICT: null, PROVINCE: 4, NATIONAL: 5 } },
+];
+
+/** The cap for a level on a decision date, or null when that level may not recognise products then. */
+export function maxStarsFor(level: EvaluationLevel, decidedOn: BusinessDate): Stars | null {
+  const rule = [...AUTHORITY_RULES].reverse().find((r) => r.from <= decidedOn) ?? AUTHORITY_RULES[0]!;
+  return rule.maxStars[level];
+}

@@ -1,0 +1,47 @@
+import { ValidationError } from '../../core/errors';
+
+/** A business date as the decisions write it: YYYY-MM-DD, no time, no zone. */
+export type BusinessDate = string;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isBusinessDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function assertBusinessDate(field: string, value: string): BusinessDate {
+  if (!isBusinessDate(value)) throw new ValidationError(`${field} must be a date as YYYY-MM-DD`, { field });
+  return value;
+}
+
+/** Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(date: BusinessDate, months: number): BusinessDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const targetMonthIndex = month - 1 + months;
+  const lastDay = new Date(Date.UTC(year, targetMonthIndex + 1, 0)).getUTCDate();
+  return toBusinessDate(new Date(Date.UTC(year, targetMonthIndex, Math.min(day, lastDay))));
+}
+
+export function addDays(date: BusinessDate, days: number): BusinessDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return toBusinessDate(new Date(Date.UTC(year, month - 1, day + days)));
+}
+
+export function toBusinessDate(instant: Date): BusinessDate {
+  return instant.toISOString().slice(0, 10);
+}
+
+export function yearOf(date: BusinessDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Vietnam keeps UTC+7 all year, without daylight saving: the calendar day decisions are dated in. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function vietnamDate(instant: Date): BusinessDate {
+  return toBusinessDate(new Date(instant.getTime() + VIETNAM_OFFSET_MS));
+}

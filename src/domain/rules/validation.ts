@@ -1,0 +1,37 @@
+import { ValidationError } from '../../core/errors';
+import { type BusinessDate, assertBusinessDate } from './businessDate';
+
+/** Field checks shared by the deciders. The GraphQL inputs check the same earlier; these hold for every caller. */
+export function requireText(field: string, value: string, maxLength: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw new ValidationError(`${field} must not be empty`, { field });
+  if (trimmed.length > maxLength) throw new ValidationError(`${field} is longer than ${maxLength} characters`, { field });
+  return trimmed;
+}
+
+export function optionalText(field: string, value: string | null | undefined, maxLength: number): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  return requireText(field, value, maxLength);
+}
+
+/** A business date that has already happened: decisions and registrations are never dated in the future. */
+export function requirePastDate(field: string, value: string, today: BusinessDate): BusinessDate {
+  assertBusinessDate(field, value);
+  if (value > today) throw new ValidationError(`${field} (${value}) is in the future`, { field });
+  return value;
+}
+
+export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ValidationError(`${field} must be one of ${allowed.join(', ')}`, { field });
+  }
+  return value as T;
+}
+
+export function requireNotBefore(field: string, value: BusinessDate, earliest: BusinessDate, what: string): void {
+  if (value < earliest) throw new ValidationError(`${field} (${value}) is before ${what} (${earliest})`, { field });
+}
+
+export const NAME_MAX = 200;
+export const TEXT_MAX = 2000;
+export const REF_MAX = 100;

@@ -1,0 +1,121 @@
+import type { Decider } from '../../core/decider';
+import { IllegalStateError, NotFoundError, ValidationError } from '../../core/errors';
+import { assertNever } from '../../core/assertNever';
+import { findDistrict, isInForceOn } from '../rules/administrativeUnits';
+import { assertBusinessDate } from '../rules/businessDate';
+import {
+  NAME_MAX,
+  REF_MAX,
+  TEXT_MAX,
+  optionalText,
+  requireNotBefore,
+  requireOneOf,
+  requirePastDate,
+  requireText,
+} from '../rules/validation';
+import type { RecordLinkage, RecordSupport, RegisterSubject, SubjectCommand } from './commands';
+import {
+  LINKAGE_KINDS,
+  SUBJECT_KINDS,
+  SUPPORT_PROGRAMMES,
+  type LinkageRecorded,
+  type SubjectEvent,
+  type SubjectRegistered,
+  type SupportRecorded,
+} from './events';
+import { type SubjectState, evolveSubject, initialSubjectState } from './state';
+
+type Registered = Extract<SubjectState, { status: 'registered' }>;
+
+function registered(state: SubjectState, subjectId: string): Registered {
+  if (state.status !== 'registered') throw new NotFoundError(`Subject ${subjectId} does not exist`, { subjectId });
+  return state;
+}
+
+export function registerSubject(command: RegisterSubject, state: SubjectState): SubjectRegistered[] {
+  if (state.status === 'registered') {
+    throw new IllegalStateError(`Subject ${command.subjectId} is already registered`, { subjectId: command.subjectId });
+  }
+  const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
+  const district = findDistrict(command.districtCode);
+  if (!district) throw new ValidationError(`Unknown district code ${command.districtCode}`, { field: 'districtCode' });
+  if (!isInForceOn(district, registeredOn)) {
+    throw new ValidationError(`District ${district.code} ${district.name} was abolished after ${district.abolishedAfter}`, {
+      field: 'districtCode',
+    });
+  }
+  return [
+    {
+      type: 'SubjectRegistered',
+      data: {
+        subjectId: command.subjectId,
+        name: requireText('name', command.name, NAME_MAX),
+        kind: requireOneOf('kind', command.kind, SUBJECT_KINDS),
+        districtCode: district.code,
+        registeredOn,
+      },
+    },
+  ];
+}
+
+export function recordLinkage(command: RecordLinkage, state: SubjectState): LinkageRecorded[] {
+  const subject = registered(state, command.subjectId);
+  if (subject.linkageIds.has(command.linkageId)) {
+    throw new IllegalStateError(`Linkage ${command.linkageId} is already recorded`, { linkageId: command.linkageId });
+  }
+  const startedOn = requirePastDate('startedOn', command.startedOn, command.today);
+  const endedOn = command.endedOn ? assertBusinessDate('endedOn', command.endedOn) : null;
+  if (endedOn) requireNotBefore('endedOn', endedOn, startedOn, 'startedOn');
+  return [
+    {
+      type: 'LinkageRecorded',
+      data: {
+        subjectId: subject.subjectId,
+        linkageId: command.linkageId,
+        partnerName: requireText('partnerName', command.partnerName, NAME_MAX),
+        kind: requireOneOf('kind', command.kind, LINKAGE_KINDS),
+        startedOn,
+        endedOn,
+        contractRef: optionalText('contractRef', command.contractRef, REF_MAX),
+      },
+    },
+  ];
+}
+
+export function recordSupport(command: RecordSupport, state: SubjectState): SupportRecorded[] {
+  const subject = registered(state, command.subjectId);
+  if (subject.supportIds.has(command.supportId)) {
+    throw new IllegalStateError(`Support ${command.supportId} is already recorded`, { supportId: command.supportId });
+  }
+  return [
+    {
+      type: 'SupportRecorded',
+      data: {
+        subjectId: subject.subjectId,
+        supportId: command.supportId,
+        programme: requireOneOf('programme', command.programme, SUPPORT_PROGRAMMES),
+        providedOn: requirePastDate('providedOn', command.providedOn, command.today),
+        description: requireText('description', command.description, TEXT_MAX),
+      },
+    },
+  ];
+}
+
+export function decideSubject(command: SubjectCommand, state: SubjectState): SubjectEvent[] {
+  switch (command.type) {
+    case 'RegisterSubject':
+      return registerSubject(command, state);
+    case 'RecordLinkage':
+      return recordLinkage(command, state);
+    case 'RecordSupport':
+      return recordSupport(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const subjectDecider: Decider<SubjectState, SubjectCommand, SubjectEvent> = {
+  initialState: initialSubjectState,
+  evolve: evolveSubject,
+  decide: decideSubject,
+};

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { AppendSignal } from './appendSignal';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedVersionError,
+} from './eventStore';
+import { type EventRow, SCHEMA } from './sqliteSchema';
+import { translateSqliteError } from './sqliteErrors';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' (tests only: nothing survives). */
+  readonly path: string;
+  /** How long a writer waits for another process's lock before answering unavailable. */
+  readonly busyTimeoutMs?: number;
+  /** How often idle subscribers look for writes made by other processes. */
+  readonly pollIntervalMs?: number;
+  readonly clock?: () => number;
+}
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly rows: { id: string; type: string; data: string; metadata: string }[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: AppendResult } | { error: unknown };
+
+const PAGE = 1000;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
+ * append survives a crash or power cut. Appends that arrive in the same event-loop turn share one
+ * transaction and one fsync (group commit); each runs in its own savepoint, so one failed revision
+ * check fails that append alone.
+ */
+export function getSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  return new SqliteEventStore(options);
+}
+
+class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly signal: AppendSignal;
+  private readonly clock: () => number;
+  private readonly subscriptions = new Set<Subscription>();
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private lastRecordedAt: number;
+  private readonly stmt;
+  private readonly appendBatch: (batch: PendingAppend[]) => Outcome[];
+
+  constructor(options: SqliteEventStoreOptions) {
+    try {
+      this.db = new Database(options.path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      throw translateSqliteError(error);
+    }
+    this.signal = new AppendSignal(options.pollIntervalMs ?? 250);
+    this.clock = options.clock ?? Date.now;
+    this.stmt = {
+      head: this.db.prepare<[string], { revision: number }>(
+        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      streamForwards: this.db.prepare<[string, bigint, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      streamBackwards: this.db.prepare<[string, bigint, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      allForwards: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?',
+      ),
+      allBackwards: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
+      ),
+      lastRecordedAt: this.db.prepare<[], { t: number | null }>('SELECT MAX(recorded_at) AS t FROM events'),
+    };
+    this.lastRecordedAt = this.stmt.lastRecordedAt.get()?.t ?? 0;
+    const appendOne = this.db.transaction((p: PendingAppend) => this.appendInTransaction(p));
+    this.appendBatch = this.db.transaction((batch: PendingAppend[]) =>
+      batch.map((p): Outcome => {
+        try {
+          return { ok: appendOne(p) }; // nested transaction = savepoint: a failure undoes this append only
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new TypeError('append needs at least one event'));
+    let rows: PendingAppend['rows'];
+    try {
+      rows = events.map((e) => ({
+        id: e.id ?? randomUUID(),
+        type: e.type,
+        data: JSON.stringify(e.data),
+        metadata: JSON.stringify(e.metadata ?? {}),
+      }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, rows, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.appendBatch(batch);
+    } catch (error) {
+      const translated = translateSqliteError(error);
+      for (const p of batch) p.reject(translated);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const p = batch[i]!;
+      if ('ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(translateSqliteError(outcome.error));
+    });
+    this.signal.notify();
+  }
+
+  private appendInTransaction(p: PendingAppend): AppendResult {
+    const head = this.stmt.head.get(p.streamId);
+    const actual = head === undefined ? 'no_stream' : BigInt(head.revision);
+    const matches =
+      p.expected === 'any' || (p.expected === 'no_stream' ? actual === 'no_stream' : actual === p.expected);
+    if (!matches) throw new WrongExpectedVersionError(p.streamId, p.expected, actual);
+    // Recording times never go backwards in position order, so "recorded at or before T" is a log prefix.
+    this.lastRecordedAt = Math.max(this.lastRecordedAt, this.clock());
+    let revision = actual === 'no_stream' ? -1n : actual;
+    let position = 0n;
+    for (const row of p.rows) {
+      revision += 1n;
+      const info = this.stmt.insert.run(row.id, p.streamId, revision, row.type, row.data, row.metadata, this.lastRecordedAt);
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextRevision: revision, position: { commit: position, prepare: position } };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let next = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0) {
+      const limit = Math.min(PAGE, remaining);
+      const rows = this.query(() =>
+        (backwards ? this.stmt.streamBackwards : this.stmt.streamForwards).all(streamId, next, limit),
+      );
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      next = BigInt(rows[rows.length - 1]!.revision) + (backwards ? -1n : 1n);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let next = options.from?.commit ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0) {
+      const limit = Math.min(PAGE, remaining);
+      const rows = this.query(() => (backwards ? this.stmt.allBackwards : this.stmt.allForwards).all(next, limit));
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      next = BigInt(rows[rows.length - 1]!.position) + (backwards ? -1n : 1n);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    let after = options.from?.commit ?? 0n;
+    let closed = false;
+    const subscription: Subscription = {
+      [Symbol.asyncIterator]: async function* (this: SqliteEventStore) {
+        while (!closed) {
+          const rows = this.query(() => this.stmt.allForwards.all(after + 1n, PAGE));
+          for (const row of rows) {
+            if (closed) return;
+            after = BigInt(row.position);
+            yield toRecordedEvent(row);
+          }
+          if (rows.length === 0) await this.signal.wait();
+        }
+      }.bind(this),
+      close: async () => {
+        closed = true;
+        this.subscriptions.delete(subscription);
+        this.signal.notify();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.flush();
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.signal.close();
+    this.db.close();
+  }
+
+  private query<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw translateSqliteError(error);
+    }
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const position = BigInt(row.position);
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: { commit: position, prepare: position },
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: new Date(row.recorded_at),
+  };
+}
