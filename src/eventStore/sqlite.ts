@@ -160,7 +160,15 @@ class SqliteEventStore implements EventStore {
     let position = 0n;
     for (const row of p.rows) {
       revision += 1n;
-      const info = this.stmt.insert.run(row.id, p.streamId, revision, row.type, row.data, row.metadata, this.lastRecordedAt);
+      const info = this.stmt.insert.run(
+        row.id,
+        p.streamId,
+        revision,
+        row.type,
+        row.data,
+        row.metadata,
+        this.lastRecordedAt,
+      );
       position = BigInt(info.lastInsertRowid);
     }
     return { nextRevision: revision, position: { commit: position, prepare: position } };

@@ -56,7 +56,10 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         const result = await store.append(id, [event('A'), event('B')], 'no_stream');
         expect(result.nextRevision).toBe(1n);
         const read = await collect(store.readStream(id));
-        expect(read.map((e) => [e.type, e.revision])).toEqual([['A', 0n], ['B', 1n]]);
+        expect(read.map((e) => [e.type, e.revision])).toEqual([
+          ['A', 0n],
+          ['B', 1n],
+        ]);
         expect(read[1]!.position).toEqual(result.position);
       });
 
@@ -104,7 +107,10 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         const types = (await collect(store.readStream(id))).map((e) => e.type);
-        expect([['A', 'B1', 'B2'], ['A', 'C1', 'C2']]).toContainEqual(types);
+        expect([
+          ['A', 'B1', 'B2'],
+          ['A', 'C1', 'C2'],
+        ]).toContainEqual(types);
       });
     });
 
@@ -115,7 +121,11 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
 
       it('should read a stream backwards and from a revision', async () => {
         const id = stream('directions');
-        await store.append(id, ['A', 'B', 'C', 'D'].map((t) => event(t)), 'no_stream');
+        await store.append(
+          id,
+          ['A', 'B', 'C', 'D'].map((t) => event(t)),
+          'no_stream',
+        );
         expect((await collect(store.readStream(id, { fromRevision: 2n }))).map((e) => e.type)).toEqual(['C', 'D']);
         const backwards = await collect(store.readStream(id, { direction: 'backwards', maxCount: 2 }));
         expect(backwards.map((e) => e.type)).toEqual(['D', 'C']);
@@ -126,7 +136,9 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         const first = await store.append(a, [event('A1')], 'no_stream');
         await store.append(b, [event('B1'), event('B2')], 'no_stream');
         await store.append(a, [event('A2')], 0n);
-        const ours = (await collect(store.readAll({ from: first.position }))).filter((e) => [a, b].includes(e.streamId));
+        const ours = (await collect(store.readAll({ from: first.position }))).filter((e) =>
+          [a, b].includes(e.streamId),
+        );
         expect(ours.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
         for (let i = 1; i < ours.length; i++) {
           expect(comparePositions(ours[i - 1]!.position, ours[i]!.position)).toBeLessThan(0);
@@ -206,7 +218,10 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         await store.append(id, [event('A', { n: 1 }), event('B', { n: 2 })], 'no_stream');
         store = await fixture.reopen();
         const read = await collect(store.readStream(id));
-        expect(read.map((e) => [e.type, e.data])).toEqual([['A', { n: 1 }], ['B', { n: 2 }]]);
+        expect(read.map((e) => [e.type, e.data])).toEqual([
+          ['A', { n: 1 }],
+          ['B', { n: 2 }],
+        ]);
         await expect(store.append(id, [event('C')], 1n)).resolves.toMatchObject({ nextRevision: 2n });
       });
     });

@@ -29,7 +29,10 @@ function checkTargets(provinceCode: string, targets: DistrictTarget[]): District
         });
       }
     }
-    const clean: DistrictTarget = { districtCode: district.code, ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, target[f]])) } as DistrictTarget;
+    const clean: DistrictTarget = {
+      districtCode: district.code,
+      ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, target[f]])),
+    } as DistrictTarget;
     return clean;
   });
 }

@@ -4,12 +4,7 @@ import { certificateExpiresOn, certificateStatusOn } from '../rules/certificateV
 import { MIN_CERTIFIED_STARS, isValidScore, starsForScore } from '../rules/starBands';
 import { REF_MAX, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import type { AwardStars } from './commands';
-import {
-  type CertificateIssued,
-  type CertificateSuperseded,
-  type ProductEvaluated,
-  certificateIdFor,
-} from './events';
+import { type CertificateIssued, type CertificateSuperseded, type ProductEvaluated, certificateIdFor } from './events';
 import { registeredProduct } from './guards';
 import type { ProductState } from './state';
 
@@ -84,7 +79,12 @@ export function awardStars(
   if (superseded) {
     events.push({
       type: 'CertificateSuperseded',
-      data: { productId: product.productId, certificateId: superseded, supersededBy: certificateId, supersededOn: decidedOn },
+      data: {
+        productId: product.productId,
+        certificateId: superseded,
+        supersededBy: certificateId,
+        supersededOn: decidedOn,
+      },
     });
   }
   return events;

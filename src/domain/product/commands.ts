@@ -61,8 +61,4 @@ export type RecordQualityCertification = {
 };
 
 export type ProductCommand =
-  | RegisterProduct
-  | AwardStars
-  | RevokeCertificate
-  | RecordTraceability
-  | RecordQualityCertification;
+  RegisterProduct | AwardStars | RevokeCertificate | RecordTraceability | RecordQualityCertification;

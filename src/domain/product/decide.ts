@@ -2,14 +2,7 @@ import { assertNever } from '../../core/assertNever';
 import type { Decider } from '../../core/decider';
 import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { assertBusinessDate } from '../rules/businessDate';
-import {
-  NAME_MAX,
-  REF_MAX,
-  requireNotBefore,
-  requireOneOf,
-  requirePastDate,
-  requireText,
-} from '../rules/validation';
+import { NAME_MAX, REF_MAX, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import { awardStars } from './awardStars';
 import type { ProductCommand, RecordQualityCertification, RecordTraceability, RegisterProduct } from './commands';
 import {
@@ -30,7 +23,8 @@ export function registerProduct(command: RegisterProduct, state: ProductState): 
     throw new IllegalStateError(`Product ${command.productId} is already registered`, { productId: command.productId });
   }
   const subject = command.subject;
-  if (!subject) throw new NotFoundError(`Subject ${command.subjectId} does not exist`, { subjectId: command.subjectId });
+  if (!subject)
+    throw new NotFoundError(`Subject ${command.subjectId} does not exist`, { subjectId: command.subjectId });
   const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
   requireNotBefore('registeredOn', registeredOn, subject.registeredOn, 'the subject registration');
   return [

@@ -3,11 +3,26 @@ import type { EvaluationLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
 
 export type ProductGroup = 'FOOD' | 'DRINKS' | 'HERBAL' | 'HANDICRAFTS' | 'ORNAMENTAL' | 'TOURISM';
-export const PRODUCT_GROUPS: readonly ProductGroup[] = ['FOOD', 'DRINKS', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM'];
+export const PRODUCT_GROUPS: readonly ProductGroup[] = [
+  'FOOD',
+  'DRINKS',
+  'HERBAL',
+  'HANDICRAFTS',
+  'ORNAMENTAL',
+  'TOURISM',
+];
 export type RegistrationKind = 'NEW' | 'UPGRADE';
 export const REGISTRATION_KINDS: readonly RegistrationKind[] = ['NEW', 'UPGRADE'];
 export type QualityStandard = 'ISO_22000' | 'HACCP' | 'GMP' | 'VIETGAP' | 'ORGANIC' | 'GACP_WHO' | 'OTHER';
-export const QUALITY_STANDARDS: readonly QualityStandard[] = ['ISO_22000', 'HACCP', 'GMP', 'VIETGAP', 'ORGANIC', 'GACP_WHO', 'OTHER'];
+export const QUALITY_STANDARDS: readonly QualityStandard[] = [
+  'ISO_22000',
+  'HACCP',
+  'GMP',
+  'VIETGAP',
+  'ORGANIC',
+  'GACP_WHO',
+  'OTHER',
+];
 export type RevocationReason =
   | 'FOOD_SAFETY_VIOLATION'
   | 'PROCESS_NOT_FOLLOWED'

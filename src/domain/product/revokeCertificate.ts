@@ -11,7 +11,9 @@ export function revokeCertificate(command: RevokeCertificate, state: ProductStat
   const product = registeredProduct(state, command.productId);
   const certificate = product.certificates.find((c) => c.certificateId === command.certificateId);
   if (!certificate) {
-    throw new NotFoundError(`Certificate ${command.certificateId} does not exist`, { certificateId: command.certificateId });
+    throw new NotFoundError(`Certificate ${command.certificateId} does not exist`, {
+      certificateId: command.certificateId,
+    });
   }
   const reason = requireOneOf('reason', command.reason, REVOCATION_REASONS);
   const details = requireText('details', command.details, TEXT_MAX);
@@ -25,15 +27,25 @@ export function revokeCertificate(command: RevokeCertificate, state: ProductStat
         ? 'SUPERSEDED'
         : certificateStatusOn(certificate, decidedOn);
   if (status !== 'VALID') {
-    throw new IllegalStateError(`Certificate ${certificate.certificateId} is ${status}, only a VALID one can be revoked`, {
-      certificateId: certificate.certificateId,
-      status,
-    });
+    throw new IllegalStateError(
+      `Certificate ${certificate.certificateId} is ${status}, only a VALID one can be revoked`,
+      {
+        certificateId: certificate.certificateId,
+        status,
+      },
+    );
   }
   return [
     {
       type: 'CertificateRevoked',
-      data: { productId: product.productId, certificateId: certificate.certificateId, reason, details, decisionNo, decidedOn },
+      data: {
+        productId: product.productId,
+        certificateId: certificate.certificateId,
+        reason,
+        details,
+        decisionNo,
+        decidedOn,
+      },
     },
   ];
 }

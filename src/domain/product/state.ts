@@ -76,4 +76,5 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
   }
 }
 
-export const qualityKey = (c: { standard: string; certificateNo: string }): string => `${c.standard}/${c.certificateNo}`;
+export const qualityKey = (c: { standard: string; certificateNo: string }): string =>
+  `${c.standard}/${c.certificateNo}`;

@@ -29,15 +29,13 @@ export const ADMINISTRATIVE_UNITS: readonly AdministrativeUnit[] = [
       ['065', 'Chợ Mới'],
       ['066', 'Na Rì'],
     ] as const
-  ).map(
-    ([code, name]): AdministrativeUnit => ({
-      code,
-      name,
-      level: 'DISTRICT',
-      parentCode: '06',
-      abolishedAfter: DISTRICTS_ABOLISHED_AFTER,
-    }),
-  ),
+  ).map(([code, name]): AdministrativeUnit => ({
+    code,
+    name,
+    level: 'DISTRICT',
+    parentCode: '06',
+    abolishedAfter: DISTRICTS_ABOLISHED_AFTER,
+  })),
 ];
 
 const BY_CODE = new Map(ADMINISTRATIVE_UNITS.map((unit) => [unit.code, unit]));

@@ -5,7 +5,8 @@ import { type BusinessDate, assertBusinessDate } from './businessDate';
 export function requireText(field: string, value: string, maxLength: number): string {
   const trimmed = value.trim();
   if (trimmed.length === 0) throw new ValidationError(`${field} must not be empty`, { field });
-  if (trimmed.length > maxLength) throw new ValidationError(`${field} is longer than ${maxLength} characters`, { field });
+  if (trimmed.length > maxLength)
+    throw new ValidationError(`${field} is longer than ${maxLength} characters`, { field });
   return trimmed;
 }
 

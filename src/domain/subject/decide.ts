@@ -40,9 +40,12 @@ export function registerSubject(command: RegisterSubject, state: SubjectState): 
   const district = findDistrict(command.districtCode);
   if (!district) throw new ValidationError(`Unknown district code ${command.districtCode}`, { field: 'districtCode' });
   if (!isInForceOn(district, registeredOn)) {
-    throw new ValidationError(`District ${district.code} ${district.name} was abolished after ${district.abolishedAfter}`, {
-      field: 'districtCode',
-    });
+    throw new ValidationError(
+      `District ${district.code} ${district.name} was abolished after ${district.abolishedAfter}`,
+      {
+        field: 'districtCode',
+      },
+    );
   }
   return [
     {

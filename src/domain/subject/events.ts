@@ -2,7 +2,12 @@ import type { DomainEvent } from '../../core/decider';
 import type { BusinessDate } from '../rules/businessDate';
 
 export type SubjectKind = 'COOPERATIVE' | 'COOPERATIVE_GROUP' | 'ENTERPRISE' | 'HOUSEHOLD_BUSINESS';
-export const SUBJECT_KINDS: readonly SubjectKind[] = ['COOPERATIVE', 'COOPERATIVE_GROUP', 'ENTERPRISE', 'HOUSEHOLD_BUSINESS'];
+export const SUBJECT_KINDS: readonly SubjectKind[] = [
+  'COOPERATIVE',
+  'COOPERATIVE_GROUP',
+  'ENTERPRISE',
+  'HOUSEHOLD_BUSINESS',
+];
 export type LinkageKind = 'PRODUCTION' | 'CONSUMPTION' | 'PRODUCTION_AND_CONSUMPTION';
 export const LINKAGE_KINDS: readonly LinkageKind[] = ['PRODUCTION', 'CONSUMPTION', 'PRODUCTION_AND_CONSUMPTION'];
 export type SupportProgramme = 'CONSOLIDATION' | 'INTENSIVE' | 'OTHER';

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { EventStore } from '../eventStore/eventStore';
+import type { AdoptPlan } from '../domain/plan/commands';
+import { planDecider } from '../domain/plan/decide';
+import { planStreamId } from '../domain/plan/events';
+import type {
+  AwardStars,
+  RecordQualityCertification,
+  RecordTraceability,
+  RegisterProduct,
+  RevokeCertificate,
+} from '../domain/product/commands';
+import { productDecider } from '../domain/product/decide';
+import { productIdOfCertificate, productStreamId } from '../domain/product/events';
+import { vietnamDate } from '../domain/rules/businessDate';
+import type { RecordLinkage, RecordSupport, RegisterSubject } from '../domain/subject/commands';
+import { subjectDecider } from '../domain/subject/decide';
+import { subjectStreamId } from '../domain/subject/events';
+import { NotFoundError } from '../core/errors';
+import { type CommandResult, handleCommand, loadStream } from './handleCommand';
+import type { CommandContext } from './metadata';
+
+/** A command as callers send it: everything but the day, which comes from the context's clock. */
+type Input<C> = Omit<C, 'type' | 'today'>;
+
+/**
+ * The use cases: each maps a command to its stream and runs it through `handleCommand`.
+ * Ids are derived from the commandId when the caller gives none, so a retried creation
+ * lands on the same stream and is recognised as a repeat instead of creating a twin.
+ */
+export function createRegistry(store: EventStore) {
+  const today = (context: CommandContext): string => vietnamDate(context.now);
+
+  return {
+    adoptPlan: (input: Input<AdoptPlan>, context: CommandContext) =>
+      handleCommand(
+        store,
+        planStreamId(input.provinceCode, input.year),
+        planDecider,
+        { type: 'AdoptPlan', ...input, today: today(context) },
+        context,
+      ),
+
+    registerSubject: (
+      input: Omit<Input<RegisterSubject>, 'subjectId'> & { subjectId?: string },
+      context: CommandContext,
+    ) => {
+      const subjectId = input.subjectId ?? idFromCommand('S', context.commandId);
+      const command: RegisterSubject = { type: 'RegisterSubject', ...input, subjectId, today: today(context) };
+      return handleCommand(store, subjectStreamId(subjectId), subjectDecider, command, context);
+    },
+
+    recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
+      const command: RecordLinkage = {
+        type: 'RecordLinkage',
+        ...input,
+        linkageId: idFromCommand('L', context.commandId),
+        today: today(context),
+      };
+      return handleCommand(store, subjectStreamId(input.subjectId), subjectDecider, command, context);
+    },
+
+    recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
+      const command: RecordSupport = {
+        type: 'RecordSupport',
+        ...input,
+        supportId: idFromCommand('H', context.commandId),
+        today: today(context),
+      };
+      return handleCommand(store, subjectStreamId(input.subjectId), subjectDecider, command, context);
+    },
+
+    registerProduct: async (
+      input: Omit<Input<RegisterProduct>, 'productId' | 'subject'> & { productId?: string },
+      context: CommandContext,
+    ) => {
+      const productId = input.productId ?? idFromCommand('P', context.commandId);
+      const subject = (await loadStream(store, subjectStreamId(input.subjectId), subjectDecider)).state;
+      const command: RegisterProduct = {
+        type: 'RegisterProduct',
+        ...input,
+        productId,
+        subject:
+          subject.status === 'registered'
+            ? { subjectId: subject.subjectId, districtCode: subject.districtCode, registeredOn: subject.registeredOn }
+            : null,
+        today: today(context),
+      };
+      return handleCommand(store, productStreamId(productId), productDecider, command, context);
+    },
+
+    awardStars: (input: Input<AwardStars>, context: CommandContext) =>
+      handleCommand(
+        store,
+        productStreamId(input.productId),
+        productDecider,
+        { type: 'AwardStars', ...input, today: today(context) },
+        context,
+      ),
+
+    revokeCertificate: async (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
+      const productId = productIdOfCertificate(input.certificateId);
+      if (!productId)
+        throw new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
+          certificateId: input.certificateId,
+        });
+      const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
+      return handleCommand(store, productStreamId(productId), productDecider, command, context);
+    },
+
+    recordTraceability: (input: Input<RecordTraceability>, context: CommandContext) =>
+      handleCommand(
+        store,
+        productStreamId(input.productId),
+        productDecider,
+        { type: 'RecordTraceability', ...input, today: today(context) },
+        context,
+      ),
+
+    recordQualityCertification: (input: Input<RecordQualityCertification>, context: CommandContext) =>
+      handleCommand(
+        store,
+        productStreamId(input.productId),
+        productDecider,
+        { type: 'RecordQualityCertification', ...input, today: today(context) },
+        context,
+      ),
+  };
+}
+
+export type Registry = ReturnType<typeof createRegistry>;
+export type { CommandResult };
+
+/** A short, stable id derived from the commandId: the same command always names the same entity. */
+export function idFromCommand(prefix: string, commandId: string): string {
+  return `${prefix}${createHash('sha256').update(commandId).digest('hex').slice(0, 16).toUpperCase()}`;
+}
