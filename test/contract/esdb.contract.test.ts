@@ -1,0 +1,31 @@
+import type { EventStore } from '../../src/eventStore/eventStore';
+import { getEsdbEventStore } from '../../src/eventStore/esdb';
+import { describeEventStoreContract } from './eventStoreContract';
+
+/**
+ * The contract suite against a real EventStoreDB/KurrentDB server, e.g.
+ *   docker compose up -d && OCOP_ESDB_URL='esdb://localhost:2113?tls=false' npx jest test/contract/esdb.contract
+ * Stream names are unique per test, so a shared server that already holds events is fine.
+ */
+const url = process.env.OCOP_ESDB_URL;
+
+if (url) {
+  describeEventStoreContract(`EventStoreDB server at ${url}`, async () => {
+    let current: EventStore = getEsdbEventStore({ connectionString: url });
+    return {
+      store: current,
+      reopen: async () => {
+        await current.close();
+        current = getEsdbEventStore({ connectionString: url });
+        return current;
+      },
+      cleanup: async () => {
+        await current.close();
+      },
+    };
+  });
+} else {
+  describe.skip('EventStore contract: EventStoreDB server (skipped: set OCOP_ESDB_URL to run)', () => {
+    it('runs the contract suite against a real server', () => undefined);
+  });
+}

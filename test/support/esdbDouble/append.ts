@@ -1,0 +1,33 @@
+import { type ServerReadableStream, type sendUnaryData, status } from '@grpc/grpc-js';
+import type { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { EventLog, ProposedEvent } from './log';
+import { appendResponse, expectedState, proposedEvent, streamName } from './messages';
+
+/**
+ * `Streams.Append`, client-streaming: the options message first, then one proposed message per event.
+ * Nothing is written until the client half-closes, so a call that breaks off writes nothing.
+ */
+export function appendHandler(log: EventLog) {
+  return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
+    let options: AppendReq.Options | undefined;
+    const proposed: ProposedEvent[] = [];
+    let invalid: string | undefined;
+    call.on('data', (message: AppendReq) => {
+      const proposedMessage = message.getProposedMessage();
+      if (message.hasOptions() && !options) options = message.getOptions();
+      else if (proposedMessage && options) {
+        const event = proposedEvent(proposedMessage);
+        if (event) proposed.push(event);
+        else invalid ??= 'a proposed message lacks its type, content-type or id';
+      } else invalid ??= 'the options message must come first, once';
+    });
+    call.on('end', () => {
+      if (invalid || !options) {
+        callback({ code: status.INVALID_ARGUMENT, details: invalid ?? 'no options message' });
+        return;
+      }
+      const outcome = log.append(streamName(options.getStreamIdentifier()), expectedState(options), proposed);
+      callback(null, appendResponse(options, outcome));
+    });
+  };
+}
