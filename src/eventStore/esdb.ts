@@ -1,16 +1,8 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  type ReadPosition,
-  type ResolvedEvent,
-  START,
-  type StreamingRead,
-} from '@eventstore/db-client';
-import { nextWithin, withDeadline } from './esdbDeadline';
-import { isStreamNotFound, toActual, translateEsdbError } from './esdbErrors';
-import { EventSelection, toClientExpected, toEventData, toRecordedEvent } from './esdbEvents';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { withDeadline } from './esdbDeadline';
+import { neverReachedServer, toActual, translateEsdbError } from './esdbErrors';
+import { EventSelection, toClientExpected, toEventData } from './esdbEvents';
+import { EsdbReader } from './esdbReads';
 import { DEFAULT_RESUBSCRIBE, type ResubscribePolicy, ResubscribingSubscription } from './esdbSubscription';
 import {
   type AppendResult,
@@ -24,7 +16,6 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
-  comparePositions,
 } from './eventStore';
 
 export interface EsdbEventStoreOptions {
@@ -37,9 +28,6 @@ export interface EsdbEventStoreOptions {
   /** How a dropped subscription is retried before its iteration fails with EventStoreUnavailableError. */
   readonly resubscribe?: Partial<ResubscribePolicy>;
 }
-
-/** How many events one `$all` page asks for while system events are skipped on our side. */
-const ALL_PAGE = 500;
 
 /**
  * The EventStoreDB adapter over @eventstore/db-client 6.x. Stream names are used as given; events are
@@ -55,27 +43,34 @@ class EsdbEventStore implements EventStore {
   private readonly selection: EventSelection;
   private readonly policy: ResubscribePolicy;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly reader: EsdbReader;
 
   constructor(options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.deadlineMs = options.deadlineMs ?? 5000;
     this.selection = new EventSelection(options.streamPrefixes);
     this.policy = { ...DEFAULT_RESUBSCRIBE, ...options.resubscribe };
+    this.reader = new EsdbReader(this.client, this.deadlineMs, this.selection);
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('append needs at least one event');
     const context = { streamId, expected };
+    const data = events.map(toEventData); // built once, so a retry sends the same event ids
     let result;
-    try {
-      // One call carries every event: the server writes all of them or none.
-      const call = this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: toClientExpected(expected),
-        deadline: this.deadlineMs,
-      });
-      result = await withDeadline(call, this.deadlineMs, `an append to ${streamId}`);
-    } catch (error) {
-      throw translateEsdbError(error, context);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // One call carries every event: the server writes all of them or none.
+        const call = this.client.appendToStream(streamId, data, {
+          expectedRevision: toClientExpected(expected),
+          deadline: this.deadlineMs,
+        });
+        result = await withDeadline(call, this.deadlineMs, `an append to ${streamId}`);
+        break;
+      } catch (error) {
+        if (attempt === 1 && neverReachedServer(error)) continue;
+        throw translateEsdbError(error, context);
+      }
     }
     // Only reached when the connection string sets throwOnAppendFailure=false.
     if (!result.success) throw new WrongExpectedVersionError(streamId, expected, toActual(result.nextExpectedRevision));
@@ -83,51 +78,12 @@ class EsdbEventStore implements EventStore {
     return { nextRevision: result.nextExpectedRevision, position };
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    if (options.maxCount === 0) return;
-    const backwards = options.direction === 'backwards';
-    const read = (): StreamingRead<ResolvedEvent> =>
-      this.client.readStream(streamId, {
-        fromRevision: options.fromRevision ?? (backwards ? END : START),
-        direction: backwards ? BACKWARDS : FORWARDS,
-        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-      });
-    for await (const resolved of this.bounded(read, `a read of ${streamId}`)) {
-      const event = toRecordedEvent(resolved);
-      if (event) yield event;
-    }
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.reader.stream(streamId, options);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const backwards = options.direction === 'backwards';
-    let remaining = options.maxCount ?? Infinity;
-    let from: ReadPosition = options.from ?? (backwards ? END : START);
-    let last: GlobalPosition | undefined;
-    if (backwards && options.from && remaining > 0) {
-      // The server reads backwards from a position exclusively; the port includes the event at `from`.
-      const [atFrom] = await this.readAllPage(options.from, 1, false);
-      const event = atFrom && comparePositions(atFrom.position, options.from) === 0 ? this.accepted(atFrom) : undefined;
-      if (event) {
-        remaining -= 1;
-        yield event;
-      }
-    }
-    while (remaining > 0) {
-      const page = await this.readAllPage(from, ALL_PAGE, backwards);
-      for (const entry of page) {
-        // Pages overlap by one event when the server treats the start position as inclusive.
-        if (last && (backwards ? comparePositions(entry.position, last) >= 0 : comparePositions(entry.position, last) <= 0)) {
-          continue;
-        }
-        last = entry.position;
-        const event = this.accepted(entry);
-        if (!event) continue;
-        yield event;
-        if (--remaining <= 0) return;
-      }
-      if (page.length < ALL_PAGE || !last) return;
-      from = last;
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.reader.all(options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -150,61 +106,9 @@ class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** One raw page of `$all` (system events included), each with the position used to continue. */
-  private async readAllPage(from: ReadPosition, maxCount: number, backwards: boolean): Promise<PageEntry[]> {
-    const read = (): StreamingRead<ResolvedEvent> =>
-      this.client.readAll({ fromPosition: from, maxCount, direction: backwards ? BACKWARDS : FORWARDS });
-    const page: PageEntry[] = [];
-    for await (const resolved of this.bounded(read, 'a read of $all')) {
-      const raw = resolved.event;
-      if (!raw?.position) continue;
-      page.push({ position: raw.position, streamId: raw.streamId, type: raw.type, event: toRecordedEvent(resolved) });
-    }
-    return page;
-  }
-
-  private accepted(entry: PageEntry): RecordedEvent | undefined {
-    return this.selection.accepts(entry.streamId, entry.type) ? entry.event : undefined;
-  }
-
   /** The stream's last position, for a server that acknowledged an append without one. */
   private async positionOfLast(streamId: string): Promise<GlobalPosition> {
     for await (const event of this.readStream(streamId, { direction: 'backwards', maxCount: 1 })) return event.position;
     return { commit: -1n, prepare: -1n };
   }
-
-  /**
-   * Iterates a client read with a deadline on each item (reads run without a client deadline), maps
-   * failures to the port's errors, reads a missing stream as empty, and cancels the call when the
-   * consumer stops early.
-   */
-  private async *bounded(open: () => StreamingRead<ResolvedEvent>, what: string): AsyncIterable<ResolvedEvent> {
-    const stream = open();
-    const iterator: AsyncIterator<ResolvedEvent> = stream[Symbol.asyncIterator]();
-    let finished = false;
-    try {
-      for (;;) {
-        const next = await nextWithin(iterator, { ms: this.deadlineMs, what });
-        if (next.done) {
-          finished = true;
-          return;
-        }
-        yield next.value;
-      }
-    } catch (error) {
-      finished = true;
-      if (isStreamNotFound(error)) return;
-      throw translateEsdbError(error);
-    } finally {
-      // Destroying the local stream alone would leave the gRPC call open on the server.
-      if (!finished) await Promise.all([stream.cancel(), iterator.return?.()]).catch(() => undefined);
-    }
-  }
-}
-
-interface PageEntry {
-  readonly position: GlobalPosition;
-  readonly streamId: string;
-  readonly type: string;
-  readonly event: RecordedEvent | undefined;
 }

@@ -47,6 +47,15 @@ export function isUnavailable(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('Failed to discover');
 }
 
+/**
+ * True when the call was refused before anything was sent: the client closes its channel when any call
+ * (a dropped subscription, say) fails with UNAVAILABLE, and calls still waiting for that channel fail
+ * this way. Retrying such a call cannot write anything twice.
+ */
+export function neverReachedServer(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Channel closed before call started');
+}
+
 /** Maps the client's failures onto the port's errors; anything else (a bug, access denied) passes through. */
 export function translateEsdbError(error: unknown, append?: AppendContext): unknown {
   if (error instanceof WrongExpectedVersionError || error instanceof EventStoreUnavailableError) return error;

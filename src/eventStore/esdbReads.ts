@@ -1,0 +1,139 @@
+import {
+  BACKWARDS,
+  END,
+  type EventStoreDBClient,
+  FORWARDS,
+  type ReadPosition,
+  type ResolvedEvent,
+  START,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { nextWithin } from './esdbDeadline';
+import { isStreamNotFound, neverReachedServer, translateEsdbError } from './esdbErrors';
+import { type EventSelection, toRecordedEvent } from './esdbEvents';
+import {
+  type GlobalPosition,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  comparePositions,
+} from './eventStore';
+
+/** How many events one `$all` page asks for: system events are skipped on our side, so we page. */
+const ALL_PAGE = 500;
+
+interface PageEntry {
+  readonly position: GlobalPosition;
+  readonly streamId: string;
+  readonly type: string;
+  readonly event: RecordedEvent | undefined;
+}
+
+/** Stream and `$all` reads for the EventStoreDB adapter. */
+export class EsdbReader {
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly deadlineMs: number,
+    private readonly selection: EventSelection,
+  ) {}
+
+  async *stream(streamId: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    if (options.maxCount === 0) return;
+    const backwards = options.direction === 'backwards';
+    const open = (): StreamingRead<ResolvedEvent> =>
+      this.client.readStream(streamId, {
+        fromRevision: options.fromRevision ?? (backwards ? END : START),
+        direction: backwards ? BACKWARDS : FORWARDS,
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+    for await (const resolved of this.bounded(open, `a read of ${streamId}`)) {
+      const event = toRecordedEvent(resolved);
+      if (event) yield event;
+    }
+  }
+
+  /**
+   * `$all` in pages, without system events (and, with stream prefixes, only those streams), so
+   * `maxCount` counts the events the application receives.
+   */
+  async *all(options: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Infinity;
+    let from: ReadPosition = options.from ?? (backwards ? END : START);
+    let last: GlobalPosition | undefined;
+    if (backwards && options.from && remaining > 0) {
+      // The server reads backwards from a position exclusively; the port includes the event at `from`.
+      const [atFrom] = await this.page(options.from, 1, false);
+      const event = atFrom && comparePositions(atFrom.position, options.from) === 0 ? this.accepted(atFrom) : undefined;
+      if (event) {
+        remaining -= 1;
+        yield event;
+      }
+    }
+    while (remaining > 0) {
+      const page = await this.page(from, ALL_PAGE, backwards);
+      for (const entry of page) {
+        // Pages overlap by one event where the server treats the start position as inclusive.
+        const order = last ? comparePositions(entry.position, last) : backwards ? -1 : 1;
+        if (backwards ? order >= 0 : order <= 0) continue;
+        last = entry.position;
+        const event = this.accepted(entry);
+        if (!event) continue;
+        yield event;
+        if (--remaining <= 0) return;
+      }
+      if (page.length < ALL_PAGE || !last) return;
+      from = last;
+    }
+  }
+
+  /** One raw page of `$all`, read to the end before anything is handed out (no call held open). */
+  private async page(from: ReadPosition, maxCount: number, backwards: boolean): Promise<PageEntry[]> {
+    const open = (): StreamingRead<ResolvedEvent> =>
+      this.client.readAll({ fromPosition: from, maxCount, direction: backwards ? BACKWARDS : FORWARDS });
+    const entries: PageEntry[] = [];
+    for await (const resolved of this.bounded(open, 'a read of $all')) {
+      const raw = resolved.event;
+      if (!raw?.position) continue;
+      entries.push({ position: raw.position, streamId: raw.streamId, type: raw.type, event: toRecordedEvent(resolved) });
+    }
+    return entries;
+  }
+
+  private accepted(entry: PageEntry): RecordedEvent | undefined {
+    return this.selection.accepts(entry.streamId, entry.type) ? entry.event : undefined;
+  }
+
+  /**
+   * Iterates a client read with a deadline on each item (the client runs reads without one), maps
+   * failures to the port's errors, reads a missing stream as empty, and cancels the call when the
+   * consumer stops early. A call refused before it reached the server is reopened once.
+   */
+  private async *bounded(open: () => StreamingRead<ResolvedEvent>, what: string): AsyncIterable<ResolvedEvent> {
+    for (let attempt = 1; ; attempt++) {
+      const stream = open();
+      const iterator: AsyncIterator<ResolvedEvent> = stream[Symbol.asyncIterator]();
+      let finished = false;
+      let yielded = false;
+      try {
+        for (;;) {
+          const next = await nextWithin(iterator, { ms: this.deadlineMs, what });
+          if (next.done) {
+            finished = true;
+            return;
+          }
+          yielded = true;
+          yield next.value;
+        }
+      } catch (error) {
+        finished = true;
+        if (isStreamNotFound(error)) return;
+        if (attempt === 1 && !yielded && neverReachedServer(error)) continue;
+        throw translateEsdbError(error);
+      } finally {
+        // Destroying the local stream alone would leave the gRPC call open on the server.
+        if (!finished) await Promise.all([stream.cancel(), iterator.return?.()]).catch(() => undefined);
+      }
+    }
+  }
+}
