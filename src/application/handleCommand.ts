@@ -11,7 +11,7 @@ import {
 } from '../eventStore/eventStore';
 import { GENESIS_HASH, hashEvent, sha256 } from './hashChain';
 import { type CommandContext, type EventMetadata, SCHEMA_VERSION } from './metadata';
-import { upcast } from './upcast';
+import { upcast } from '../domain/upcast';
 
 /** An event as this command appended it (its global position is the result's `position` or before). */
 export interface AppendedEvent {

@@ -1,0 +1,107 @@
+import type { View } from './index';
+import type { EvaluationLevel } from '../src/domain/rules/authority';
+import { type CertificateStatus, certificateStatusOn } from '../src/domain/rules/certificateValidity';
+import type {
+  CertificateIssued,
+  CertificateRevoked,
+  CertificateSuperseded,
+  RevocationReason,
+} from '../src/domain/product/events';
+import { type Projection, handles } from './projection';
+
+export interface RevocationView {
+  reason: RevocationReason;
+  details: string;
+  decisionNo: string;
+  decidedOn: string;
+}
+
+export interface CertificateView {
+  id: string;
+  productId: string;
+  stars: number;
+  level: EvaluationLevel;
+  decisionNo: string;
+  issuedOn: string;
+  expiresOn: string;
+  supersedes: string | null;
+  supersededBy: string | null;
+  supersededOn?: string;
+  revokedOn?: string;
+  revocation: RevocationView | null;
+}
+
+export type CertificatesState = Map<string, CertificateView>;
+
+export const certificatesProjection: Projection<
+  CertificatesState,
+  CertificateIssued | CertificateSuperseded | CertificateRevoked
+> = {
+  name: 'certificates',
+  canHandle: handles('CertificateIssued', 'CertificateSuperseded', 'CertificateRevoked'),
+  initialState: () => new Map(),
+  evolve(state, event) {
+    switch (event.type) {
+      case 'CertificateIssued': {
+        const { certificateId, productId, stars, level, decisionNo, issuedOn, expiresOn, supersedes } = event.data;
+        state.set(certificateId, {
+          id: certificateId,
+          productId,
+          stars,
+          level,
+          decisionNo,
+          issuedOn,
+          expiresOn,
+          supersedes,
+          supersededBy: null,
+          revocation: null,
+        });
+        break;
+      }
+      case 'CertificateSuperseded': {
+        const certificate = state.get(event.data.certificateId);
+        if (certificate) {
+          certificate.supersededBy = event.data.supersededBy;
+          certificate.supersededOn = event.data.supersededOn;
+        }
+        break;
+      }
+      case 'CertificateRevoked': {
+        const certificate = state.get(event.data.certificateId);
+        if (certificate) {
+          const { reason, details, decisionNo, decidedOn } = event.data;
+          certificate.revocation = { reason, details, decisionNo, decidedOn };
+          certificate.revokedOn = decidedOn;
+        }
+        break;
+      }
+    }
+    return state;
+  },
+};
+
+export const statusOf = (certificate: CertificateView, day: string): CertificateStatus =>
+  certificateStatusOn(certificate, day);
+
+export interface CertificateQuery {
+  districtCode?: string;
+  stars?: number;
+  status?: string;
+  group?: string;
+  level?: string;
+  productId?: string;
+}
+
+export function findCertificates(view: View, query: CertificateQuery): CertificateView[] {
+  return [...view.models.certificates.values()].filter((c) => {
+    const product = view.models.products.get(c.productId);
+    return (
+      (query.productId === undefined || c.productId === query.productId) &&
+      (query.stars === undefined || c.stars === query.stars) &&
+      (query.level === undefined || c.level === query.level) &&
+      (query.districtCode === undefined || product?.districtCode === query.districtCode) &&
+      (query.group === undefined || product?.group === query.group) &&
+      (query.status === undefined || statusOf(c, view.day) === query.status)
+    );
+  });
+}

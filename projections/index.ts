@@ -1,0 +1,56 @@
+import type { DomainEvent } from '../src/core/decider';
+import { certificatesProjection, type CertificatesState } from './certificates.projection';
+import { plansProjection, type PlansState } from './plans.projection';
+import { productsProjection, type ProductsState } from './products.projection';
+import type { Projection } from './projection';
+import { subjectsProjection, type SubjectsState } from './subjects.projection';
+
+/** Every entity read model, built together from one pass over the log. */
+export interface ReadModels {
+  plans: PlansState;
+  subjects: SubjectsState;
+  products: ProductsState;
+  certificates: CertificatesState;
+}
+
+const REGISTERED = {
+  plans: plansProjection,
+  subjects: subjectsProjection,
+  products: productsProjection,
+  certificates: certificatesProjection,
+} as const satisfies { [K in keyof ReadModels]: Projection<ReadModels[K], never> };
+
+const NAMES = Object.keys(REGISTERED) as (keyof ReadModels)[];
+
+export function createReadModels(): ReadModels {
+  return {
+    plans: plansProjection.initialState(),
+    subjects: subjectsProjection.initialState(),
+    products: productsProjection.initialState(),
+    certificates: certificatesProjection.initialState(),
+  };
+}
+
+/** Feeds one event to every read model that handles its type. */
+export function applyEvent(models: ReadModels, event: DomainEvent): void {
+  for (const name of NAMES) {
+    const projection = REGISTERED[name] as unknown as Projection<ReadModels[typeof name], DomainEvent>;
+    if (projection.canHandle(event.type)) models[name] = projection.evolve(models[name], event) as never;
+  }
+}
+
+/** The event types some read model handles: anything else leaves every report as it was. */
+export function isProjected(type: string): boolean {
+  return NAMES.some((name) => REGISTERED[name].canHandle(type));
+}
+
+/** Read models as seen on one business day: certificate statuses are computed against `day`. */
+export interface View {
+  readonly models: ReadModels;
+  readonly day: string;
+}
+
+export type { CertificateView, RevocationView } from './certificates.projection';
+export type { PlanView } from './plans.projection';
+export type { EvaluationView, ProductView } from './products.projection';
+export type { LinkageView, SubjectView, SupportView } from './subjects.projection';

@@ -1,0 +1,38 @@
+import type { DistrictTarget, PlanEvent } from '../src/domain/plan/events';
+import { type Projection, handles } from './projection';
+
+export interface PlanView {
+  provinceCode: string;
+  year: number;
+  reference: string;
+  adoptedOn: string;
+  revisions: number;
+  targets: Map<string, DistrictTarget>;
+}
+
+export type PlansState = Map<string, PlanView>;
+
+export const planKey = (provinceCode: string, year: number): string => `${provinceCode}-${year}`;
+
+export const plansProjection: Projection<PlansState, PlanEvent> = {
+  name: 'plans',
+  canHandle: handles('PlanAdopted', 'PlanRevised'),
+  initialState: () => new Map(),
+  evolve(state, event) {
+    const { provinceCode, year, reference, adoptedOn, targets } = event.data;
+    const key = planKey(provinceCode, year);
+    state.set(key, {
+      provinceCode,
+      year,
+      reference,
+      adoptedOn,
+      revisions: (state.get(key)?.revisions ?? -1) + 1,
+      targets: new Map(targets.map((t) => [t.districtCode, t])),
+    });
+    return state;
+  },
+};
+
+export function findPlan(state: PlansState, provinceCode: string, year: number): PlanView | undefined {
+  return state.get(planKey(provinceCode, year));
+}

@@ -1,0 +1,149 @@
+import type { View } from './index';
+import { statusOf } from './certificates.projection';
+import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
+import type { EvaluationLevel } from '../src/domain/rules/authority';
+import { type Projection, handles } from './projection';
+
+export interface EvaluationView {
+  evaluationNo: number;
+  level: EvaluationLevel;
+  score: number;
+  scoreStars: number;
+  stars: number;
+  proposedToHigherLevel: boolean;
+  decisionNo: string;
+  decidedOn: string;
+  certificateId: string | null;
+}
+
+export interface TraceabilityView {
+  system: string;
+  enabledOn: string;
+}
+
+export interface QualityCertificationView {
+  standard: QualityStandard;
+  certificateNo: string;
+  issuedOn: string;
+  validUntil: string | null;
+}
+
+export interface ProductView {
+  id: string;
+  subjectId: string;
+  districtCode: string;
+  name: string;
+  /** The name folded for search: lower case, without Vietnamese diacritics. */
+  searchName: string;
+  group: ProductGroup;
+  registrationKind: RegistrationKind;
+  registeredOn: string;
+  evaluations: EvaluationView[];
+  certificateIds: string[];
+  traceability: TraceabilityView[];
+  qualityCertifications: QualityCertificationView[];
+}
+
+export type ProductsState = Map<string, ProductView>;
+
+/** "Miến dong Na Rì" → "mien dong na ri": what a search box without Vietnamese input should find. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const productsProjection: Projection<ProductsState, ProductEvent> = {
+  name: 'products',
+  canHandle: handles(
+    'ProductRegistered',
+    'ProductEvaluated',
+    'CertificateIssued',
+    'TraceabilityRecorded',
+    'QualityCertificationRecorded',
+  ),
+  initialState: () => new Map(),
+  evolve(state, event) {
+    if (event.type === 'ProductRegistered') {
+      const { productId, subjectId, districtCode, name, group, registrationKind, registeredOn } = event.data;
+      state.set(productId, {
+        id: productId,
+        subjectId,
+        districtCode,
+        name,
+        searchName: foldForSearch(name),
+        group,
+        registrationKind,
+        registeredOn,
+        evaluations: [],
+        certificateIds: [],
+        traceability: [],
+        qualityCertifications: [],
+      });
+      return state;
+    }
+    const product = state.get(event.data.productId);
+    if (!product) return state;
+    switch (event.type) {
+      case 'ProductEvaluated': {
+        const { productId: _id, ...evaluation } = event.data;
+        product.evaluations.push(evaluation);
+        break;
+      }
+      case 'CertificateIssued':
+        product.certificateIds.push(event.data.certificateId);
+        break;
+      case 'TraceabilityRecorded':
+        product.traceability.push({ system: event.data.system, enabledOn: event.data.enabledOn });
+        break;
+      case 'QualityCertificationRecorded': {
+        const { productId: _id, ...certification } = event.data;
+        product.qualityCertifications.push(certification);
+        break;
+      }
+    }
+    return state;
+  },
+};
+
+export interface ProductQuery {
+  districtCode?: string;
+  stars?: number;
+  status?: string;
+  group?: string;
+  subjectId?: string;
+  search?: string;
+}
+
+/** The stars of the product's certificate valid on the view's day, or null. */
+export function currentStars(view: View, product: ProductView): number | null {
+  for (let i = product.certificateIds.length - 1; i >= 0; i--) {
+    const certificate = view.models.certificates.get(product.certificateIds[i]!);
+    if (certificate && statusOf(certificate, view.day) === 'VALID') return certificate.stars;
+  }
+  return null;
+}
+
+/** The status of the product's newest certificate on the view's day, or null if it has none. */
+export function latestCertificateStatus(view: View, product: ProductView): string | null {
+  const newest = product.certificateIds.at(-1);
+  const certificate = newest ? view.models.certificates.get(newest) : undefined;
+  return certificate ? statusOf(certificate, view.day) : null;
+}
+
+export function findProducts(view: View, query: ProductQuery): ProductView[] {
+  const words = query.search ? foldForSearch(query.search).split(' ') : [];
+  return [...view.models.products.values()].filter(
+    (p) =>
+      (query.districtCode === undefined || p.districtCode === query.districtCode) &&
+      (query.group === undefined || p.group === query.group) &&
+      (query.subjectId === undefined || p.subjectId === query.subjectId) &&
+      words.every((w) => p.searchName.includes(w)) &&
+      (query.stars === undefined || currentStars(view, p) === query.stars) &&
+      (query.status === undefined || latestCertificateStatus(view, p) === query.status),
+  );
+}

@@ -1,0 +1,123 @@
+import { upcast } from '../src/domain/upcast';
+import {
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+  type Subscription,
+  comparePositions,
+  formatPosition,
+} from '../src/eventStore/eventStore';
+import { type ReadModels, applyEvent, createReadModels } from './index';
+
+export type RunnerListener = (event: RecordedEvent, models: ReadModels) => void;
+
+interface Waiter {
+  position: GlobalPosition;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Keeps the live read models: catches up from the start of the log, then follows live appends,
+ * applying events in global order. Callers can wait until a position has been applied
+ * (read-your-writes). If an event cannot be applied, the runner stops there and reports where,
+ * rather than serve numbers that silently miss it.
+ */
+export class ProjectionRunner {
+  models: ReadModels = createReadModels();
+  position: GlobalPosition | null = null;
+  /** The last event's recording time: answers "as of now" without a replay. */
+  lastRecordedAt: Date | null = null;
+  failure: { position: string; message: string } | null = null;
+  private subscription: Subscription | null = null;
+  private waiters: Waiter[] = [];
+  private listeners = new Set<RunnerListener>();
+  private caughtUpTarget: GlobalPosition | null = null;
+  private ready = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Starts following the log; resolves once the events present at start-up have been applied. */
+  async start(): Promise<void> {
+    for await (const head of this.store.readAll({ direction: 'backwards', maxCount: 1 }))
+      this.caughtUpTarget = head.position;
+    const caughtUp = this.caughtUpTarget ? this.waitFor(this.caughtUpTarget) : Promise.resolve();
+    this.subscription = this.store.subscribeToAll({});
+    this.loop = this.follow(this.subscription);
+    await caughtUp;
+    this.ready = true;
+  }
+
+  isReady(): boolean {
+    return this.ready && this.failure === null;
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    let current: RecordedEvent | null = null;
+    try {
+      for await (const event of subscription) {
+        current = event;
+        applyEvent(this.models, upcast(event));
+        this.position = event.position;
+        this.lastRecordedAt = event.recordedAt;
+        for (const listener of this.listeners) listener(event, this.models);
+        this.releaseWaiters();
+      }
+    } catch (error) {
+      const after = current ? formatPosition(current.position) : 'the start';
+      this.failure = { position: `after ${after}`, message: (error as Error).message };
+      for (const waiter of this.waiters.splice(0))
+        waiter.reject(new Error(`Read models stopped ${this.failure.position}`));
+    }
+  }
+
+  /** Resolves when the event at `position` has been applied to the live read models. */
+  waitFor(position: GlobalPosition, timeoutMs = 10_000): Promise<void> {
+    if (this.position && comparePositions(this.position, position) >= 0) return Promise.resolve();
+    if (this.failure) return Promise.reject(new Error(`Read models stopped ${this.failure.position}`));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`Read models did not reach ${formatPosition(position)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  onEvent(listener: RunnerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private releaseWaiters(): void {
+    if (this.waiters.length === 0 || !this.position) return;
+    const reached = this.position;
+    const [done, pending] = partition(this.waiters, (w) => comparePositions(reached, w.position) >= 0);
+    this.waiters = pending;
+    for (const waiter of done) waiter.resolve();
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.loop;
+  }
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}

@@ -1,0 +1,42 @@
+import { ArrayMaxSize, ArrayMinSize, Max, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { DateScalar } from '../scalars';
+import { CommandInput, IsDistrictCode, IsProvinceCode, IsText } from './common';
+
+const target = (): PropertyDecorator => (t, k) => [Min(0), Max(100_000)].forEach((d) => d(t, k));
+
+@InputType('DistrictTargetInput')
+export class DistrictTargetInput {
+  @Field() @IsDistrictCode() districtCode!: string;
+  @Field(() => Int) @target() newProducts3Star!: number;
+  @Field(() => Int) @target() consolidatedSubjects!: number;
+  @Field(() => Int) @target() newSubjects!: number;
+  @Field(() => Int) @target() traceabilityProducts!: number;
+  @Field(() => Int) @target() linkageSubjects!: number;
+  @Field(() => Int) @target() advancedQmProducts!: number;
+}
+
+@InputType('AdoptPlanInput')
+export class AdoptPlanInput extends CommandInput {
+  @Field({ description: "The plan's document number, e.g. 180/KH-UBND" })
+  @IsText('reference', 100)
+  reference!: string;
+
+  @Field()
+  @IsProvinceCode()
+  provinceCode!: string;
+
+  @Field(() => Int)
+  @Min(2018)
+  @Max(2100)
+  year!: number;
+
+  @Field(() => DateScalar)
+  adoptedOn!: string;
+
+  @Field(() => [DistrictTargetInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  targets!: DistrictTargetInput[];
+}

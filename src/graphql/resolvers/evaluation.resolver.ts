@@ -1,0 +1,38 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '../../core/errors';
+import { type GraphQLContext, commandContext, runCommand } from '../context';
+import { AwardStarsInput } from '../inputs/product.inputs';
+import { CertificateType } from '../types/certificate.type';
+import { EvaluationType } from '../types/evaluation.type';
+import { ProductType } from '../types/product.type';
+import { certificateIn } from './certificate.resolver';
+import { productIn } from './product.resolver';
+
+@Resolver(() => EvaluationType)
+export class EvaluationResolver {
+  @Mutation(() => EvaluationType, {
+    description: "Records a council's score; 3★ or more issues a 36-month certificate that supersedes the valid one",
+  })
+  async awardStars(@Arg('input') input: AwardStarsInput, @Ctx() context: GraphQLContext): Promise<EvaluationType> {
+    const { commandId, ...award } = input;
+    const { result, view } = await runCommand(context, () =>
+      context.services.registry.awardStars(award, commandContext(context, commandId)),
+    );
+    const evaluationNo = result.events.find((e) => e.type === 'ProductEvaluated')?.data['evaluationNo'];
+    const evaluation = view.models.products
+      .get(input.productId)
+      ?.evaluations.find((e) => e.evaluationNo === evaluationNo);
+    if (!evaluation) throw new NotFoundError('The evaluation was recorded but is not visible yet');
+    return EvaluationType.from(view, input.productId, evaluation);
+  }
+
+  @FieldResolver(() => ProductType)
+  product(@Root() evaluation: EvaluationType): ProductType {
+    return productIn(evaluation.view, evaluation.productId);
+  }
+
+  @FieldResolver(() => CertificateType, { nullable: true, description: 'Null when the result is below 3 stars' })
+  certificate(@Root() evaluation: EvaluationType): CertificateType | null {
+    return evaluation.certificateId ? certificateIn(evaluation.view, evaluation.certificateId) : null;
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { districtTargets } from '../../../projections/districtTargets.projection';
+import { qualityManagement } from '../../../projections/qualityManagement.projection';
+import { type GraphQLContext, viewAt } from '../context';
+import { DateTimeScalar } from '../scalars';
+import { DistrictTargetsReportType, QualityManagementReportType } from '../types/report.type';
+import { AdministrativeUnitType } from '../types/unit.type';
+
+const withUnit = <R extends { unit: { code: string } }>(row: R) => ({
+  ...row,
+  unit: AdministrativeUnitType.of(row.unit.code),
+});
+
+@Resolver()
+export class ReportResolver {
+  @Query(() => DistrictTargetsReportType, {
+    description: 'Annex 1: product development targets and actuals per district',
+  })
+  async districtTargets(
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<DistrictTargetsReportType> {
+    const view = await viewAt(context, asOf);
+    const report = districtTargets(view, provinceCode, year);
+    return Object.assign(new DistrictTargetsReportType(), {
+      ...report,
+      districts: report.districts.map(withUnit),
+      total: withUnit(report.total),
+      statusDay: view.day,
+      asOf: asOf ?? null,
+    });
+  }
+
+  @Query(() => QualityManagementReportType, { description: 'Annex 2: quality of recognised products per district' })
+  async qualityManagement(
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<QualityManagementReportType> {
+    const view = await viewAt(context, asOf);
+    const report = qualityManagement(view, provinceCode, year);
+    return Object.assign(new QualityManagementReportType(), {
+      ...report,
+      districts: report.districts.map(withUnit),
+      total: withUnit(report.total),
+      statusDay: view.day,
+      asOf: asOf ?? null,
+    });
+  }
+}

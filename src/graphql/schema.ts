@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { createPubSub } from './pubSub';
+import { CertificateResolver } from './resolvers/certificate.resolver';
+import { EvaluationResolver } from './resolvers/evaluation.resolver';
+import { PlanResolver } from './resolvers/plan.resolver';
+import { ProductResolver } from './resolvers/product.resolver';
+import { ReportResolver } from './resolvers/report.resolver';
+import { SubjectResolver } from './resolvers/subject.resolver';
+import { SubscriptionResolver } from './resolvers/subscription.resolver';
+
+export const RESOLVERS = [
+  ReportResolver,
+  PlanResolver,
+  SubjectResolver,
+  ProductResolver,
+  EvaluationResolver,
+  CertificateResolver,
+  SubscriptionResolver,
+] as const;
+
+/** Builds the schema from the resolver classes; every input is checked by class-validator first. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub: createPubSub(),
+    validate: { forbidUnknownValues: true, validationError: { target: false, value: false } },
+  });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Actor } from '../application/metadata';
+import type { Services } from '../services';
+import type { GraphQLContext } from './context';
+import { createFormatError } from './errors';
+import { BodyTooLargeError, readBody } from './httpBody';
+
+export interface ServerOptions {
+  readonly services: Services;
+  readonly schema: GraphQLSchema;
+  readonly port: number;
+  readonly host?: string;
+  /** Stack traces in error responses: development only. */
+  readonly development: boolean;
+  readonly actor: Actor;
+  readonly maxBodyBytes?: number;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  close(): Promise<void>;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/**
+ * One HTTP server: GraphQL queries and mutations on POST/GET /graphql, subscriptions over graphql-ws
+ * on the same path and port, /healthz (the process is up) and /readyz (the read models have caught up).
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const httpServer = createServer();
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const contextFor = (headers: Record<string, string | string[] | undefined>): GraphQLContext => {
+    const given = headers['x-correlation-id'];
+    const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    return { services: options.services, actor: options.actor, correlationId };
+  };
+  const wsCleanup = useServer(
+    { schema: options.schema, context: (ctx) => contextFor(ctx.extra.request.headers) },
+    wsServer,
+  );
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    formatError: createFormatError({ exposeStack: options.development, log: (e) => log('Unexpected error', e) }),
+    includeStacktraceInErrorResponses: options.development,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+    ],
+  });
+  await apollo.start();
+  httpServer.on('request', (request, response) => {
+    route(request, response).catch((error) => {
+      log('Request failed', error);
+      if (!response.headersSent) send(response, 500, { error: 'internal error' });
+      else response.end();
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return send(response, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') {
+      const { runner } = options.services;
+      if (runner.isReady()) return send(response, 200, { status: 'ready' });
+      return send(response, 503, { status: runner.failure ? 'failed' : 'catching up', failure: runner.failure });
+    }
+    if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
+    let body: unknown;
+    try {
+      const text = await readBody(request, options.maxBodyBytes ?? 1_000_000);
+      body = text && (request.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        return sendError(response, 413, 'BAD_USER_INPUT', 'Request body too large');
+      return sendError(response, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON');
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => contextFor(request.headers),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return void response.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}/graphql`,
+    port,
+    httpServer,
+    close: () => apollo.stop(),
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  send(response, status, { errors: [{ message, extensions: { code } }] });
+}

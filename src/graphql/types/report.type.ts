@@ -1,0 +1,89 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../scalars';
+import { AdministrativeUnitType } from './unit.type';
+
+@ObjectType('Indicator')
+export class IndicatorType {
+  @Field(() => Int, { description: 'From the adopted plan; 0 where the plan sets none' })
+  target!: number;
+
+  @Field(() => Int)
+  actual!: number;
+}
+
+@ObjectType('DistrictTargetsRow', { description: 'Annex 1 of the plan for one district (or the province total)' })
+export class DistrictTargetsRowType {
+  @Field(() => AdministrativeUnitType)
+  unit!: AdministrativeUnitType;
+
+  @Field(() => IndicatorType, {
+    description: 'NEW products whose first certificate (≥ 3★) was decided in the year and is not revoked',
+  })
+  newProducts3Star!: IndicatorType;
+
+  @Field(() => IndicatorType, {
+    description: 'Subjects certified before the year that received CONSOLIDATION support in it',
+  })
+  consolidatedSubjects!: IndicatorType;
+
+  @Field(() => IndicatorType, {
+    description: 'Subjects registered in the year with at least one product registered in it',
+  })
+  newSubjects!: IndicatorType;
+}
+
+@ObjectType('QualityManagementRow', { description: 'Annex 2 of the plan for one district (or the province total)' })
+export class QualityManagementRowType {
+  @Field(() => AdministrativeUnitType)
+  unit!: AdministrativeUnitType;
+
+  @Field(() => IndicatorType, { description: 'Products with a VALID certificate and traceability recorded' })
+  traceabilityProducts!: IndicatorType;
+
+  @Field(() => IndicatorType, {
+    description: 'Subjects with a VALID certificate and a linkage active at some time in the year',
+  })
+  linkageSubjects!: IndicatorType;
+
+  @Field(() => IndicatorType, {
+    description: 'Products with a VALID certificate and a quality certification valid at some time in the year',
+  })
+  advancedQmProducts!: IndicatorType;
+}
+
+/** Fields both reports share; unreferenced, so not emitted as a type of its own. */
+@ObjectType()
+abstract class ReportFields {
+  @Field(() => Int)
+  year!: number;
+
+  @Field()
+  provinceCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'The adopted plan, null when none is adopted for the year' })
+  planReference!: string | null;
+
+  @Field(() => DateScalar, { description: 'The day certificate statuses were judged on' })
+  statusDay!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The instant the answer was restricted to, if any' })
+  asOf!: Date | null;
+}
+
+@ObjectType('DistrictTargetsReport')
+export class DistrictTargetsReportType extends ReportFields {
+  @Field(() => [DistrictTargetsRowType])
+  districts!: DistrictTargetsRowType[];
+
+  @Field(() => DistrictTargetsRowType)
+  total!: DistrictTargetsRowType;
+}
+
+@ObjectType('QualityManagementReport')
+export class QualityManagementReportType extends ReportFields {
+  @Field(() => [QualityManagementRowType])
+  districts!: QualityManagementRowType[];
+
+  @Field(() => QualityManagementRowType)
+  total!: QualityManagementRowType;
+}

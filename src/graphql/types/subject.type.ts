@@ -1,0 +1,79 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { SubjectView, View } from '../../../projections';
+import { DateScalar } from '../scalars';
+import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
+import { AdministrativeUnitType } from './unit.type';
+
+@ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
+export class LinkageType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  partnerName!: string;
+
+  @Field(() => LinkageKindEnum)
+  kind!: string;
+
+  @Field(() => DateScalar)
+  startedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  endedOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  contractRef!: string | null;
+}
+
+@ObjectType('Support', { description: 'Support a subject received under a programme' })
+export class SupportType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SupportProgrammeEnum)
+  programme!: string;
+
+  @Field(() => DateScalar)
+  providedOn!: string;
+
+  @Field()
+  description!: string;
+}
+
+@ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
+export class SubjectType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => SubjectKindEnum)
+  kind!: string;
+
+  @Field(() => AdministrativeUnitType)
+  district!: AdministrativeUnitType;
+
+  @Field(() => DateScalar)
+  registeredOn!: string;
+
+  @Field(() => [LinkageType])
+  linkages!: LinkageType[];
+
+  @Field(() => [SupportType])
+  supports!: SupportType[];
+
+  /** The read models the parent query answered from: nested fields answer from the same ones. */
+  view!: View;
+  productIds!: string[];
+
+  static from(view: View, subject: SubjectView): SubjectType {
+    return Object.assign(new SubjectType(), {
+      ...subject,
+      district: AdministrativeUnitType.of(subject.districtCode),
+      linkages: subject.linkages.map((l) => Object.assign(new LinkageType(), l)),
+      supports: subject.supports.map((s) => Object.assign(new SupportType(), s)),
+      view,
+    });
+  }
+}
