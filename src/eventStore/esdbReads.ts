@@ -95,7 +95,12 @@ export class EsdbReader {
     for await (const resolved of this.bounded(open, 'a read of $all')) {
       const raw = resolved.event;
       if (!raw?.position) continue;
-      entries.push({ position: raw.position, streamId: raw.streamId, type: raw.type, event: toRecordedEvent(resolved) });
+      entries.push({
+        position: raw.position,
+        streamId: raw.streamId,
+        type: raw.type,
+        event: toRecordedEvent(resolved),
+      });
     }
     return entries;
   }
@@ -113,26 +118,29 @@ export class EsdbReader {
     for (let attempt = 1; ; attempt++) {
       const stream = open();
       const iterator: AsyncIterator<ResolvedEvent> = stream[Symbol.asyncIterator]();
-      let finished = false;
+      let ended = false;
       let yielded = false;
       try {
         for (;;) {
           const next = await nextWithin(iterator, { ms: this.deadlineMs, what });
           if (next.done) {
-            finished = true;
+            ended = true;
             return;
           }
           yielded = true;
           yield next.value;
         }
       } catch (error) {
-        finished = true;
         if (isStreamNotFound(error)) return;
         if (attempt === 1 && !yielded && neverReachedServer(error)) continue;
         throw translateEsdbError(error);
       } finally {
-        // Destroying the local stream alone would leave the gRPC call open on the server.
-        if (!finished) await Promise.all([stream.cancel(), iterator.return?.()]).catch(() => undefined);
+        if (!ended) {
+          // After a deadline, a failure or an early stop. Destroying the local stream settles a pending
+          // next(); cancelling closes the gRPC call, which the client gives no deadline of its own.
+          stream.destroy();
+          stream.cancel().catch(() => undefined);
+        }
       }
     }
   }
