@@ -1,4 +1,4 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { type AppendResult as ClientAppendResult, EventStoreDBClient } from '@eventstore/db-client';
 import { withDeadline } from './esdbDeadline';
 import { neverReachedServer, toActual, translateEsdbError } from './esdbErrors';
 import { EventSelection, toClientExpected, toEventData } from './esdbEvents';
@@ -57,7 +57,7 @@ class EsdbEventStore implements EventStore {
     if (events.length === 0) throw new TypeError('append needs at least one event');
     const context = { streamId, expected };
     const data = events.map(toEventData); // built once, so a retry sends the same event ids
-    let result;
+    let result: ClientAppendResult;
     for (let attempt = 1; ; attempt++) {
       try {
         // One call carries every event: the server writes all of them or none.
