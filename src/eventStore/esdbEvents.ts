@@ -16,7 +16,12 @@ import type { ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent } from '
 
 export function toEventData(event: NewEvent): EventData {
   // Metadata is always written, `{}` included, so it reads back exactly as the SQLite store returns it.
-  return jsonEvent({ id: event.id ?? randomUUID(), type: event.type, data: event.data, metadata: event.metadata ?? {} });
+  return jsonEvent({
+    id: event.id ?? randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata ?? {},
+  });
 }
 
 export function toClientExpected(expected: ExpectedRevision): AppendExpectedRevision {

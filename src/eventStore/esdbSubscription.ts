@@ -82,7 +82,11 @@ export class ResubscribingSubscription implements Subscription {
     // Failures reach us through the iterator; this listener keeps one emitted before it exists from crashing.
     subscription.on('error', () => undefined);
     try {
-      await withDeadline(Promise.race([once(subscription, 'confirmation'), this.stopped]), deadlineMs, 'a subscription');
+      await withDeadline(
+        Promise.race([once(subscription, 'confirmation'), this.stopped]),
+        deadlineMs,
+        'a subscription',
+      );
       if (this.closed) return undefined;
       confirmed();
       const iterator: AsyncIterator<AllStreamResolvedEvent> = subscription[Symbol.asyncIterator]();

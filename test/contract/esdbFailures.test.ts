@@ -111,7 +111,11 @@ describe('EventStoreDB adapter: a peer that accepts TCP and never answers', () =
   });
 
   it('should give up on a subscription that is never confirmed', async () => {
-    store = getEsdbEventStore({ connectionString: url, deadlineMs: 200, resubscribe: { attempts: 2, initialDelayMs: 10 } });
+    store = getEsdbEventStore({
+      connectionString: url,
+      deadlineMs: 200,
+      resubscribe: { attempts: 2, initialDelayMs: 10 },
+    });
     await expect(drain(store.subscribeToAll())).rejects.toBeInstanceOf(EventStoreUnavailableError);
   });
 });

@@ -62,5 +62,7 @@ function seedSystemEvents(log: EventLog): void {
     customMetadata: new Uint8Array(),
   });
   log.append('$settings', 'any', [system('$settings', { $userStreamAcl: {}, $systemStreamAcl: {} })]);
-  log.append('$stats-127.0.0.1:2113', 'any', [system('$statsCollected', { 'proc-startTime': new Date(0).toISOString() })]);
+  log.append('$stats-127.0.0.1:2113', 'any', [
+    system('$statsCollected', { 'proc-startTime': new Date(0).toISOString() }),
+  ]);
 }

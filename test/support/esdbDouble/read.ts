@@ -66,7 +66,12 @@ export function readHandler(log: EventLog, subscriptions: SubscriptionRegistry) 
  * event as it is appended. All of the catch-up is written in one turn of the event loop, before the
  * live listener is attached, so no append can fall between the two phases or be sent twice.
  */
-function subscribeToAll(call: ReadCall, options: ReadReq.Options, log: EventLog, subscriptions: SubscriptionRegistry): void {
+function subscribeToAll(
+  call: ReadCall,
+  options: ReadReq.Options,
+  log: EventLog,
+  subscriptions: SubscriptionRegistry,
+): void {
   const matches = eventFilter(options);
   const start = allStart(options.getAll() ?? new ReadReq.Options.AllOptions());
   call.write(confirmationResponse(randomUUID()));
