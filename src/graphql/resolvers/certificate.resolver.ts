@@ -42,7 +42,7 @@ export class CertificateResolver {
   })
   async certificate(
     @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificateType | null> {
     const view = await viewAt(context, asOf);

@@ -23,7 +23,7 @@ export class PlanResolver {
   async plan(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
     const plan = findPlan((await viewAt(context, asOf)).models.plans, provinceCode, year);

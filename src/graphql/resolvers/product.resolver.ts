@@ -66,7 +66,7 @@ export class ProductResolver {
   @Query(() => ProductType, { nullable: true })
   async product(
     @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType | null> {
     const view = await viewAt(context, asOf);

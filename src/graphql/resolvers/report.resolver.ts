@@ -19,7 +19,7 @@ export class ReportResolver {
   async districtTargets(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<DistrictTargetsReportType> {
     const view = await viewAt(context, asOf);
@@ -37,7 +37,7 @@ export class ReportResolver {
   async qualityManagement(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<QualityManagementReportType> {
     const view = await viewAt(context, asOf);

@@ -53,7 +53,7 @@ export class SubjectResolver {
   @Query(() => SubjectType, { nullable: true })
   async subject(
     @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType | null> {
     const view = await viewAt(context, asOf);

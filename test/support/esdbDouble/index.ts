@@ -24,8 +24,8 @@ export interface EsdbDouble {
   eventCount(): number;
 }
 
-export async function startEsdbDouble(): Promise<EsdbDouble> {
-  const log = new EventLog();
+export async function startEsdbDouble(options: { clock?: () => number } = {}): Promise<EsdbDouble> {
+  const log = new EventLog(options.clock);
   seedSystemEvents(log);
   const subscriptions = new SubscriptionRegistry();
   const server = new Server();

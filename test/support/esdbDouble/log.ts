@@ -37,6 +37,9 @@ export class EventLog {
   private readonly listeners = new Set<(event: StoredEvent) => void>();
   private nextPosition = FIRST_POSITION;
 
+  /** `clock` gives the server's time in epoch milliseconds (tests may run at another date). */
+  constructor(private readonly clock: () => number = Date.now) {}
+
   get size(): number {
     return this.all.length;
   }
@@ -50,7 +53,7 @@ export class EventLog {
       (expected === 'stream_exists' && current !== undefined) ||
       (typeof expected === 'bigint' && current === expected);
     if (!matches) return { ok: false, currentRevision: current };
-    const createdTicks = BigInt(Date.now()) * 10_000n;
+    const createdTicks = BigInt(this.clock()) * 10_000n;
     const written: StoredEvent[] = proposed.map((event, i) => {
       const position = this.nextPosition;
       this.nextPosition += BigInt(RECORD_OVERHEAD + streamId.length + event.data.length + event.customMetadata.length);

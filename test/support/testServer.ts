@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore, RecordedEvent } from '../../src/eventStore/eventStore';
+import { getEsdbEventStore } from '../../src/eventStore/esdb';
+import { getSqliteEventStore } from '../../src/eventStore/sqlite';
+import { createSchema } from '../../src/graphql/schema';
+import { type RunningServer, startServer } from '../../src/graphql/server';
+import { seedPlan180 } from '../../src/seedPlan';
+import { type Services, createServices } from '../../src/services';
+import { startEsdbDouble } from './esdbDouble';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  services: Services;
+  store: EventStore;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  eventCount(): Promise<number>;
+  events(): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Tests live on 20 December 2024, late in Plan 180's year, with time running as usual from there:
+ * business dates stay meaningful whenever the suite runs, and recording times still advance, so
+ * `asOf` can tell before from after.
+ */
+const TEST_EPOCH = Date.parse('2024-12-20T02:00:00Z');
+const offset = TEST_EPOCH - Date.now();
+export const testClockMs = (): number => Date.now() + offset;
+
+/**
+ * The real service over real HTTP on a free port: a temporary SQLite file by default, or, with
+ * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
+ */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
+  const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: testClockMs }) : null;
+  const store = double
+    ? getEsdbEventStore({ connectionString: double.connectionString })
+    : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: testClockMs });
+  const services = createServices(store, () => new Date(testClockMs()));
+  await services.runner.start();
+  if (options.seed !== false) await seedPlan180(services);
+  const server: RunningServer = await startServer({
+    services,
+    schema: await createSchema(),
+    port: 0,
+    host: '127.0.0.1',
+    development: false,
+    actor: { id: 'officer-test', role: 'PROVINCIAL_OFFICER', unit: '06' },
+    log: () => undefined,
+  });
+  const events = async () => {
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (!event.streamId.startsWith('$')) all.push(event);
+    return all;
+  };
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    store,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    eventCount: async () => (await events()).length,
+    events,
+    async close() {
+      await server.close();
+      await services.runner.stop();
+      await store.close();
+      await double?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
