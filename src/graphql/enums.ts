@@ -1,33 +1,22 @@
 import { registerEnumType } from 'type-graphql';
+import { PRODUCT_GROUPS, QUALITY_STANDARDS, REGISTRATION_KINDS, REVOCATION_REASONS } from '../domain/product/events';
+import { EVALUATION_LEVELS } from '../domain/rules/authority';
+import { CERTIFICATE_STATUSES } from '../domain/rules/certificateValidity';
+import { LINKAGE_KINDS, SUBJECT_KINDS, SUPPORT_PROGRAMMES } from '../domain/subject/events';
 
-/** GraphQL enums mirror the domain's string unions; the values are the same strings. */
-const values = <T extends string>(...names: T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
+/** GraphQL enums are the domain's own value lists, so the API can never drift from the rules. */
+function graphqlEnum<T extends string>(name: string, names: readonly T[]): { [K in T]: K } {
+  const values = Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
+  registerEnumType(values, { name });
+  return values;
+}
 
-export const SubjectKindEnum = values('COOPERATIVE', 'COOPERATIVE_GROUP', 'ENTERPRISE', 'HOUSEHOLD_BUSINESS');
-export const ProductGroupEnum = values('FOOD', 'DRINKS', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM');
-export const RegistrationKindEnum = values('NEW', 'UPGRADE');
-export const EvaluationLevelEnum = values('DISTRICT', 'PROVINCE', 'NATIONAL');
-export const CertificateStatusEnum = values('VALID', 'EXPIRED', 'REVOKED', 'SUPERSEDED');
-export const LinkageKindEnum = values('PRODUCTION', 'CONSUMPTION', 'PRODUCTION_AND_CONSUMPTION');
-export const QualityStandardEnum = values('ISO_22000', 'HACCP', 'GMP', 'VIETGAP', 'ORGANIC', 'GACP_WHO', 'OTHER');
-export const SupportProgrammeEnum = values('CONSOLIDATION', 'INTENSIVE', 'OTHER');
-export const RevocationReasonEnum = values(
-  'FOOD_SAFETY_VIOLATION',
-  'PROCESS_NOT_FOLLOWED',
-  'QUALITY_NOT_MAINTAINED',
-  'NO_TRACEABILITY_RECORDS',
-  'PRODUCTION_STOPPED',
-  'MARK_MISUSE',
-  'EXPIRED_NOT_RENEWED',
-  'OTHER',
-);
-
-registerEnumType(SubjectKindEnum, { name: 'SubjectKind' });
-registerEnumType(ProductGroupEnum, { name: 'ProductGroup' });
-registerEnumType(RegistrationKindEnum, { name: 'RegistrationKind' });
-registerEnumType(EvaluationLevelEnum, { name: 'EvaluationLevel' });
-registerEnumType(CertificateStatusEnum, { name: 'CertificateStatus' });
-registerEnumType(LinkageKindEnum, { name: 'LinkageKind' });
-registerEnumType(QualityStandardEnum, { name: 'QualityStandard' });
-registerEnumType(SupportProgrammeEnum, { name: 'SupportProgramme' });
-registerEnumType(RevocationReasonEnum, { name: 'RevocationReason' });
+export const SubjectKindEnum = graphqlEnum('SubjectKind', SUBJECT_KINDS);
+export const ProductGroupEnum = graphqlEnum('ProductGroup', PRODUCT_GROUPS);
+export const RegistrationKindEnum = graphqlEnum('RegistrationKind', REGISTRATION_KINDS);
+export const EvaluationLevelEnum = graphqlEnum('EvaluationLevel', EVALUATION_LEVELS);
+export const CertificateStatusEnum = graphqlEnum('CertificateStatus', CERTIFICATE_STATUSES);
+export const LinkageKindEnum = graphqlEnum('LinkageKind', LINKAGE_KINDS);
+export const QualityStandardEnum = graphqlEnum('QualityStandard', QUALITY_STANDARDS);
+export const SupportProgrammeEnum = graphqlEnum('SupportProgramme', SUPPORT_PROGRAMMES);
+export const RevocationReasonEnum = graphqlEnum('RevocationReason', REVOCATION_REASONS);

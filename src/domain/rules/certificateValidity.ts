@@ -8,6 +8,7 @@ export function certificateExpiresOn(decidedOn: BusinessDate): BusinessDate {
 }
 
 export type CertificateStatus = 'VALID' | 'EXPIRED' | 'REVOKED' | 'SUPERSEDED';
+export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = ['VALID', 'EXPIRED', 'REVOKED', 'SUPERSEDED'];
 
 export interface CertificateLifecycle {
   readonly issuedOn: BusinessDate;
