@@ -1,12 +1,35 @@
-/** Tiers by folder: unit (pure), contract (every event-store adapter), api (real HTTP server). */
-module.exports = {
+/**
+ * Tiers by folder: unit (pure), contract (every event-store adapter), api (real HTTP server), and
+ * reliability (crashes, races, hostile input; some of it drives the compiled server as a child
+ * process, so that project builds dist/ first, and only when one of its tests is selected).
+ */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is `npm run typecheck`'s job; transpiling alone keeps the suite fast.
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    // jose ships ES modules only; Jest's CommonJS runtime needs them transpiled.
+    '/node_modules/jose/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
   testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'suite',
+      roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
+    },
+    {
+      ...shared,
+      displayName: 'reliability',
+      roots: ['<rootDir>/test/reliability'],
+      globalSetup: '<rootDir>/test/reliability/support/buildServer.ts',
+    },
+  ],
 };
