@@ -27,6 +27,16 @@ export class Random {
     return items[this.int(0, items.length - 1)]!;
   }
 
+  /** A new array with the items in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
   chance(probability: number): boolean {
     return this.next() < probability;
   }
