@@ -1,3 +1,14 @@
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimits';
+import { MIN_SECRET_BYTES } from './graphql/auth/tokens';
+import type { TokenKeys } from './graphql/auth/verifyToken';
+
+/** How bearer tokens are verified. `keys` is null in development mode (the public development secret). */
+export interface AuthSettings {
+  readonly keys: TokenKeys | null;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
 /** Settings from the environment, with defaults that run on a fresh machine. */
 export interface Config {
   readonly port: number;
@@ -8,22 +19,83 @@ export interface Config {
   readonly production: boolean;
   /** Adopt Plan 180/KH-UBND (2024) on start-up unless OCOP_SEED_PLAN=false. */
   readonly seedPlan: boolean;
+  readonly auth: AuthSettings;
+  readonly limits: QueryLimits;
+  readonly maxBodyBytes: number;
+  readonly introspection: boolean;
+  readonly fieldSuggestions: boolean;
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+type Env = NodeJS.ProcessEnv;
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const given = env[name];
+  if (given === undefined || given === '') return fallback;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(`${name} must be a positive whole number, got ${given}`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const given = env[name];
+  if (given === undefined || given === '') return fallback;
+  if (given !== 'true' && given !== 'false') throw new ConfigError(`${name} must be true or false, got ${given}`);
+  return given === 'true';
+}
+
+/**
+ * OCOP_JWKS_URL (an identity provider's keys) wins over OCOP_JWT_SECRET (a shared HS256 secret).
+ * With neither, development mode uses the public development secret; production refuses to start.
+ */
+function authSettings(env: Env, production: boolean): AuthSettings {
+  const secret = env['OCOP_JWT_SECRET'] || undefined;
+  const jwksUrl = env['OCOP_JWKS_URL'] || undefined;
+  const claims = { issuer: env['OCOP_JWT_ISSUER'] || undefined, audience: env['OCOP_JWT_AUDIENCE'] || undefined };
+  if (jwksUrl) {
+    if (!URL.canParse(jwksUrl) || !/^https?:$/.test(new URL(jwksUrl).protocol))
+      throw new ConfigError(`OCOP_JWKS_URL must be an http(s) URL, got ${jwksUrl}`);
+    return { keys: { jwksUrl }, ...claims };
+  }
+  if (secret) {
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+      throw new ConfigError(`OCOP_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long`);
+    return { keys: { secret }, ...claims };
+  }
+  if (production) {
+    throw new ConfigError(
+      'NODE_ENV=production needs OCOP_JWT_SECRET or OCOP_JWKS_URL: refusing to start with the public development secret',
+    );
+  }
+  return { keys: null, ...claims };
+}
+
+export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got ${env['PORT']}`);
   const store = env['OCOP_STORE'] ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'esdb') throw new ConfigError(`OCOP_STORE must be sqlite or esdb, got ${store}`);
+  const production = env['NODE_ENV'] === 'production';
   return {
     port,
     store,
     sqlitePath: env['OCOP_SQLITE_PATH'] ?? './data/ocop.db',
     esdbUrl: env['OCOP_ESDB_URL'] ?? 'esdb://localhost:2113?tls=false',
-    production: env['NODE_ENV'] === 'production',
+    production,
     seedPlan: env['OCOP_SEED_PLAN'] !== 'false',
+    auth: authSettings(env, production),
+    limits: {
+      maxDepth: positiveInteger(env, 'OCOP_MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+      maxCost: positiveInteger(env, 'OCOP_MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
+      maxAliases: positiveInteger(env, 'OCOP_MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
+      maxTokens: positiveInteger(env, 'OCOP_MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
+      maxDirectives: positiveInteger(env, 'OCOP_MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
+    },
+    maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
+    introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),
+    fieldSuggestions: flag(env, 'OCOP_GRAPHQL_FIELD_SUGGESTIONS', !production),
   };
 }

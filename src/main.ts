@@ -2,9 +2,10 @@
 import 'reflect-metadata';
 import { schema } from './cli/schema';
 import { serve } from './cli/serve';
+import { token } from './cli/token';
 
 /** The `ocop` command: `serve` (the default) runs the GraphQL service; `schema` prints the SDL. */
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, schema };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, schema, token };
 
 async function main(argv: string[]): Promise<void> {
   const [name = 'serve', ...args] = argv;

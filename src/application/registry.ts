@@ -17,6 +17,8 @@ import type { RecordLinkage, RecordSupport, RegisterSubject } from '../domain/su
 import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
 import { NotFoundError } from '../core/errors';
+import { authorize } from './authorization';
+import { districtOfProduct, districtOfSubject } from './commandTargets';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 
@@ -24,7 +26,9 @@ import type { CommandContext } from './metadata';
 type Input<C> = Omit<C, 'type' | 'today'>;
 
 /**
- * The use cases: each maps a command to its stream and runs it through `handleCommand`.
+ * The use cases: each checks that the actor's role and office allow it (authorization.ts; the
+ * district comes from the target's stream, never from the input), maps the command to its stream
+ * and runs it through `handleCommand`.
  * Ids are derived from the commandId when the caller gives none, so a retried creation
  * lands on the same stream and is recognised as a repeat instead of creating a twin.
  */
@@ -32,25 +36,29 @@ export function createRegistry(store: EventStore) {
   const today = (context: CommandContext): string => vietnamDate(context.now);
 
   return {
-    adoptPlan: (input: Input<AdoptPlan>, context: CommandContext) =>
-      handleCommand(
+    adoptPlan: async (input: Input<AdoptPlan>, context: CommandContext) => {
+      authorize(context.actor, { action: 'AdoptPlan', unitCode: input.provinceCode });
+      return handleCommand(
         store,
         planStreamId(input.provinceCode, input.year),
         planDecider,
         { type: 'AdoptPlan', ...input, today: today(context) },
         context,
-      ),
+      );
+    },
 
-    registerSubject: (
+    registerSubject: async (
       input: Omit<Input<RegisterSubject>, 'subjectId'> & { subjectId?: string },
       context: CommandContext,
     ) => {
+      authorize(context.actor, { action: 'RegisterSubject', unitCode: input.districtCode });
       const subjectId = input.subjectId ?? idFromCommand('S', context.commandId);
       const command: RegisterSubject = { type: 'RegisterSubject', ...input, subjectId, today: today(context) };
       return handleCommand(store, subjectStreamId(subjectId), subjectDecider, command, context);
     },
 
-    recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
+    recordLinkage: async (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
+      authorize(context.actor, { action: 'RecordLinkage', unitCode: await districtOfSubject(store, input.subjectId) });
       const command: RecordLinkage = {
         type: 'RecordLinkage',
         ...input,
@@ -60,7 +68,8 @@ export function createRegistry(store: EventStore) {
       return handleCommand(store, subjectStreamId(input.subjectId), subjectDecider, command, context);
     },
 
-    recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
+    recordSupport: async (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
+      authorize(context.actor, { action: 'RecordSupport', unitCode: await districtOfSubject(store, input.subjectId) });
       const command: RecordSupport = {
         type: 'RecordSupport',
         ...input,
@@ -76,6 +85,8 @@ export function createRegistry(store: EventStore) {
     ) => {
       const productId = input.productId ?? idFromCommand('P', context.commandId);
       const subject = (await loadStream(store, subjectStreamId(input.subjectId), subjectDecider)).state;
+      const unitCode = subject.status === 'registered' ? subject.districtCode : null;
+      authorize(context.actor, { action: 'RegisterProduct', unitCode });
       const command: RegisterProduct = {
         type: 'RegisterProduct',
         ...input,
@@ -89,14 +100,17 @@ export function createRegistry(store: EventStore) {
       return handleCommand(store, productStreamId(productId), productDecider, command, context);
     },
 
-    awardStars: (input: Input<AwardStars>, context: CommandContext) =>
-      handleCommand(
+    awardStars: async (input: Input<AwardStars>, context: CommandContext) => {
+      const unitCode = await districtOfProduct(store, input.productId);
+      authorize(context.actor, { action: 'AwardStars', level: input.level, unitCode });
+      return handleCommand(
         store,
         productStreamId(input.productId),
         productDecider,
         { type: 'AwardStars', ...input, today: today(context) },
         context,
-      ),
+      );
+    },
 
     revokeCertificate: async (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
       const productId = productIdOfCertificate(input.certificateId);
@@ -104,27 +118,34 @@ export function createRegistry(store: EventStore) {
         throw new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
           certificateId: input.certificateId,
         });
+      authorize(context.actor, { action: 'RevokeCertificate', unitCode: await districtOfProduct(store, productId) });
       const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
       return handleCommand(store, productStreamId(productId), productDecider, command, context);
     },
 
-    recordTraceability: (input: Input<RecordTraceability>, context: CommandContext) =>
-      handleCommand(
+    recordTraceability: async (input: Input<RecordTraceability>, context: CommandContext) => {
+      const unitCode = await districtOfProduct(store, input.productId);
+      authorize(context.actor, { action: 'RecordTraceability', unitCode });
+      return handleCommand(
         store,
         productStreamId(input.productId),
         productDecider,
         { type: 'RecordTraceability', ...input, today: today(context) },
         context,
-      ),
+      );
+    },
 
-    recordQualityCertification: (input: Input<RecordQualityCertification>, context: CommandContext) =>
-      handleCommand(
+    recordQualityCertification: async (input: Input<RecordQualityCertification>, context: CommandContext) => {
+      const unitCode = await districtOfProduct(store, input.productId);
+      authorize(context.actor, { action: 'RecordQualityCertification', unitCode });
+      return handleCommand(
         store,
         productStreamId(input.productId),
         productDecider,
         { type: 'RecordQualityCertification', ...input, today: today(context) },
         context,
-      ),
+      );
+    },
   };
 }
 

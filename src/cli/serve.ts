@@ -1,16 +1,38 @@
-import type { Actor } from '../application/metadata';
-import { loadConfig } from '../config';
+import { type AuthSettings, loadConfig } from '../config';
+import { type Authenticator, createAuthenticator } from '../graphql/auth/authenticate';
+import { DEVELOPMENT_JWT_SECRET } from '../graphql/auth/tokens';
+import { createTokenVerifier } from '../graphql/auth/verifyToken';
 import { createSchema } from '../graphql/schema';
 import { startServer } from '../graphql/server';
 import { openStore } from '../openStore';
 import { seedPlan180 } from '../seedPlan';
 import { createServices } from '../services';
 
-/** Until tokens are verified, every request acts as this development officer of the province. */
-const DEVELOPMENT_ACTOR: Actor = { id: 'development', role: 'PROVINCIAL_OFFICER', unit: '06' };
+const DEVELOPMENT_BANNER = [
+  '*'.repeat(78),
+  '*  DEVELOPMENT MODE: neither OCOP_JWT_SECRET nor OCOP_JWKS_URL is set.',
+  '*  Tokens are checked against the PUBLIC development secret, so anyone can mint one:',
+  `*    ${DEVELOPMENT_JWT_SECRET}`,
+  '*  Mint one with: node dist/src/main.js token --role PROVINCIAL_OFFICER --unit 06',
+  '*  Never expose this server. NODE_ENV=production refuses to start like this.',
+  '*'.repeat(78),
+].join('\n');
 
-export async function serve(): Promise<void> {
-  const config = loadConfig();
+/** The authenticator the settings ask for; the development secret when they name no keys. */
+export function authenticatorFor(auth: AuthSettings): Authenticator {
+  const keys = auth.keys ?? { secret: DEVELOPMENT_JWT_SECRET };
+  return createAuthenticator(createTokenVerifier({ keys, issuer: auth.issuer, audience: auth.audience }));
+}
+
+const keySource = ({ keys }: AuthSettings): string =>
+  !keys ? 'the DEVELOPMENT secret' : 'jwksUrl' in keys ? keys.jwksUrl : 'OCOP_JWT_SECRET';
+
+export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env);
+  const developmentAuth = config.auth.keys === null;
+  if (developmentAuth) console.warn(DEVELOPMENT_BANNER);
+  if (env['OCOP_JWKS_URL'] && env['OCOP_JWT_SECRET'])
+    console.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
   const store = await openStore(config);
   const services = createServices(store);
   await services.runner.start();
@@ -20,10 +42,16 @@ export async function serve(): Promise<void> {
     schema: await createSchema(),
     port: config.port,
     development: !config.production,
-    actor: DEVELOPMENT_ACTOR,
+    authenticate: authenticatorFor(config.auth),
+    developmentAuth,
+    limits: config.limits,
+    introspection: config.introspection,
+    fieldSuggestions: config.fieldSuggestions,
+    maxBodyBytes: config.maxBodyBytes,
   });
   console.log(
-    `OCOP registry on ${server.url} (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.sqlitePath}` : ''})`,
+    `OCOP registry on ${server.url} (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.sqlitePath}` : ''}; ` +
+      `tokens checked against ${keySource(config.auth)})`,
   );
 
   let stopping = false;

@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { CommandResult } from '../application/handleCommand';
 import type { Actor, CommandContext } from '../application/metadata';
 import { vietnamDate } from '../domain/rules/businessDate';
-import { UnavailableError } from '../core/errors';
+import { UnauthenticatedError, UnavailableError } from '../core/errors';
 import type { Services } from '../services';
 import type { View } from '../../projections';
 
 export interface GraphQLContext {
   readonly services: Services;
-  readonly actor: Actor;
+  /** The official a verified bearer token names (src/graphql/auth/); null for an anonymous caller. */
+  readonly actor: Actor | null;
   readonly correlationId: string;
 }
 
 export function commandContext(context: GraphQLContext, commandId: string | undefined): CommandContext {
+  if (!context.actor) throw new UnauthenticatedError('Sign in with a bearer token to change anything');
   return {
     commandId: commandId ?? randomUUID(),
     correlationId: context.correlationId,

@@ -8,6 +8,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../application/metadata';
 import type { Services } from '../services';
+import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
+import type { Authenticator } from './auth/authenticate';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
+import { guardedWebSocketOptions } from './auth/websocket';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './errors';
 import { BodyTooLargeError, readBody } from './httpBody';
@@ -19,7 +23,16 @@ export interface ServerOptions {
   readonly host?: string;
   /** Stack traces in error responses: development only. */
   readonly development: boolean;
-  readonly actor: Actor;
+  /** Who is calling, from `Authorization: Bearer <token>` (or graphql-ws `connectionParams.authorization`). */
+  readonly authenticate: Authenticator;
+  /** Tokens are checked against the public development secret: every response says so (`x-ocop-auth`). */
+  readonly developmentAuth?: boolean;
+  readonly limits?: QueryLimits;
+  /** Schema introspection (`__schema`, `__type`); default: in development only. */
+  readonly introspection?: boolean;
+  /** "Did you mean …?" in validation errors, which reveal the schema; default: in development only. */
+  readonly fieldSuggestions?: boolean;
+  /** Largest request body, and largest graphql-ws message, in bytes (default 1 MB). */
   readonly maxBodyBytes?: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
@@ -39,24 +52,44 @@ const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const introspection = options.introspection ?? options.development;
+  const fieldSuggestions = options.fieldSuggestions ?? options.development;
+  const protection = apolloProtection(limits, fieldSuggestions);
+  const formatError = createFormatError({ exposeStack: options.development, log: (e) => log('Unexpected error', e) });
   const httpServer = createServer();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const contextFor = (headers: Record<string, string | string[] | undefined>): GraphQLContext => {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
+  const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
     const given = headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
-    return { services: options.services, actor: options.actor, correlationId };
+    return { services: options.services, actor, correlationId };
   };
   const wsCleanup = useServer(
-    { schema: options.schema, context: (ctx) => contextFor(ctx.extra.request.headers) },
+    guardedWebSocketOptions({
+      schema: options.schema,
+      authenticate: options.authenticate,
+      limits,
+      limitRules: protection.validationRules,
+      introspection,
+      fieldSuggestions,
+      contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
+      formatError,
+    }),
     wsServer,
   );
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
-    formatError: createFormatError({ exposeStack: options.development, log: (e) => log('Unexpected error', e) }),
+    formatError,
     includeStacktraceInErrorResponses: options.development,
+    introspection,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      publicAccessPlugin,
+      ...protection.plugins,
     ],
   });
   await apollo.start();
@@ -70,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (options.developmentAuth) response.setHeader('x-ocop-auth', 'development');
     if (url.pathname === '/healthz') return send(response, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const { runner } = options.services;
@@ -79,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
     let body: unknown;
     try {
-      const text = await readBody(request, options.maxBodyBytes ?? 1_000_000);
+      const text = await readBody(request, maxBodyBytes);
       body = text && (request.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
     } catch (error) {
       if (error instanceof BodyTooLargeError)
@@ -92,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => contextFor(request.headers),
+      context: async () =>
+        contextFor(request.headers, await authenticateRequest(options.authenticate, request.headers.authorization)),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../../src/eventStore/eventStore';
 import { getEsdbEventStore } from '../../src/eventStore/esdb';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
+import { createAuthenticator } from '../../src/graphql/auth/authenticate';
+import { type TokenClaims, mintToken } from '../../src/graphql/auth/tokens';
+import { createTokenVerifier } from '../../src/graphql/auth/verifyToken';
 import { createSchema } from '../../src/graphql/schema';
-import { type RunningServer, startServer } from '../../src/graphql/server';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/graphql/server';
 import { seedPlan180 } from '../../src/seedPlan';
 import { type Services, createServices } from '../../src/services';
 import { startEsdbDouble } from './esdbDouble';
@@ -22,10 +25,17 @@ export interface TestServer {
   port: number;
   services: Services;
   store: EventStore;
+  /** Sends the default officer's token (DEFAULT_OFFICER) unless `headers` give another authorization. */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Sends this Authorization header value, or none at all for null (an anonymous caller). */
+  gqlAs<T = Record<string, unknown>>(
+    authorization: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   eventCount(): Promise<number>;
   events(): Promise<RecordedEvent[]>;
@@ -41,11 +51,21 @@ const TEST_EPOCH = Date.parse('2024-12-20T02:00:00Z');
 const offset = TEST_EPOCH - Date.now();
 export const testClockMs = (): number => Date.now() + offset;
 
+/** The test server verifies HS256 tokens signed with this secret. */
+export const TEST_JWT_SECRET = 'ocop-api-tests-secret-32-bytes-or-more';
+export const DEFAULT_OFFICER = { sub: 'officer-test', role: 'PROVINCIAL_OFFICER', unit: '06' } as const;
+
+/** `Bearer <token>` for these claims, signed with the test server's secret (valid 12 hours by default). */
+export const bearer = (claims: TokenClaims): string =>
+  `Bearer ${mintToken({ expiresIn: '12h', ...claims }, TEST_JWT_SECRET)}`;
+
 /**
  * The real service over real HTTP on a free port: a temporary SQLite file by default, or, with
  * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
  */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; server?: Partial<ServerOptions> } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
   const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: testClockMs }) : null;
   const store = double
@@ -60,9 +80,19 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     port: 0,
     host: '127.0.0.1',
     development: false,
-    actor: { id: 'officer-test', role: 'PROVINCIAL_OFFICER', unit: '06' },
+    authenticate: createAuthenticator(createTokenVerifier({ keys: { secret: TEST_JWT_SECRET } })),
     log: () => undefined,
+    ...options.server,
   });
+  const defaultAuthorization = bearer(DEFAULT_OFFICER);
+  const post = async <T>(query: string, variables: unknown, headers: Record<string, string>) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+  };
   const events = async () => {
     const all: RecordedEvent[] = [];
     for await (const event of store.readAll()) if (!event.streamId.startsWith('$')) all.push(event);
@@ -73,14 +103,9 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     port: server.port,
     services,
     store,
-    async gql(query, variables, headers = {}) {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    gql: (query, variables, headers = {}) =>
+      post(query, variables, { authorization: defaultAuthorization, ...headers }),
+    gqlAs: (authorization, query, variables) => post(query, variables, authorization === null ? {} : { authorization }),
     eventCount: async () => (await events()).length,
     events,
     async close() {

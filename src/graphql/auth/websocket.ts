@@ -1,0 +1,96 @@
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { Actor } from '../../application/metadata';
+import { DomainError } from '../../core/errors';
+import type { GraphQLContext } from '../context';
+import type { Authenticator } from './authenticate';
+import { refuseAnonymous } from './publicAccess';
+import type { QueryLimits } from './queryLimits';
+
+/** Close code for a connection whose token is refused (graphql-ws's `Unauthorized`). */
+export const WS_UNAUTHENTICATED = 4401;
+
+type Connection = Extra & Partial<{ actor: Actor | null }>;
+
+export interface WebSocketGuard {
+  readonly schema: GraphQLSchema;
+  readonly authenticate: Authenticator;
+  readonly limits: QueryLimits;
+  /** graphql-armor's validation rules (depth, cost, aliases, directives), as Apollo gets them. */
+  readonly limitRules: readonly ValidationRule[];
+  readonly introspection: boolean;
+  readonly fieldSuggestions: boolean;
+  readonly contextFor: (connection: Connection, actor: Actor | null) => GraphQLContext;
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+const withCode = (error: GraphQLError, code: string): GraphQLError =>
+  error.extensions['code']
+    ? error
+    : new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+
+/**
+ * graphql-ws on the same rules as HTTP: the token comes in `connectionParams.authorization` (or the
+ * upgrade request's Authorization header); a refused token closes the connection with 4401. Every
+ * operation is parsed with the token limit, validated with the same limits, and checked against
+ * the public allow-list before anything executes; errors are formatted as over HTTP.
+ */
+export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Record<string, unknown>, Connection> {
+  const rules = [
+    ...specifiedRules,
+    ...guard.limitRules,
+    ...(guard.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+  const format = (error: GraphQLError) => guard.formatError(error.toJSON(), error);
+  return {
+    onConnect: async (ctx) => {
+      try {
+        const given = ctx.connectionParams?.['authorization'] ?? ctx.extra.request.headers.authorization;
+        ctx.extra.actor = await guard.authenticate(given);
+        return true;
+      } catch (error) {
+        const reason = error instanceof DomainError ? error.message : 'The token could not be verified';
+        ctx.extra.socket.close(WS_UNAUTHENTICATED, `Unauthenticated: ${reason}`.slice(0, 120));
+        return false;
+      }
+    },
+    onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, { maxTokens: guard.limits.maxTokens });
+      } catch (error) {
+        return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(guard.schema, document, rules, { hideSuggestions: !guard.fieldSuggestions });
+      if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+      const operation = getOperationAST(document, payload.operationName);
+      if (!operation) return [withCode(new GraphQLError('Unable to identify operation'), 'BAD_USER_INPUT')];
+      const actor = ctx.extra.actor ?? null;
+      const refusal = refuseAnonymous(guard.schema, document, operation, actor);
+      if (refusal) return [refusal];
+      return {
+        schema: guard.schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue: guard.contextFor(ctx.extra, actor),
+      };
+    },
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+    onError: (_ctx, _id, _payload, errors) => errors.map(format),
+  };
+}
