@@ -150,4 +150,10 @@ describe('Tokens from an identity provider (OCOP_JWKS_URL)', () => {
       ['UNAUTHENTICATED', 'The token claim aud is missing or not valid'],
     ]);
   });
+
+  it('should answer UNAVAILABLE, not UNAUTHENTICATED, when the key set cannot be fetched', async () => {
+    const unreachable = authenticatorFor({ keys: { jwksUrl: 'http://127.0.0.1:1/jwks.json' } });
+    const token = await sign({ sub: 'x', role: 'ANALYST', unit: 'VN' });
+    await expect(unreachable(`Bearer ${token}`)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
 });
