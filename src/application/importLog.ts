@@ -1,0 +1,105 @@
+import {
+  type EventStore,
+  type GlobalPosition,
+  type ExpectedRevision,
+  comparePositions,
+  parsePosition,
+} from '../eventStore/eventStore';
+import { StreamChainVerifier, type StreamVerification } from './chainVerifier';
+import { ImportFormatError, type ImportedEvent } from './exportFormat';
+
+export class ImportRefusedError extends Error {}
+
+/** Import only ever fills an empty store: merging two logs would interleave two histories. */
+export async function assertEmptyStore(store: EventStore): Promise<void> {
+  for await (const event of store.readAll({ maxCount: 1 })) {
+    throw new ImportRefusedError(
+      `The target store is not empty (it holds ${event.streamId} and possibly more): import needs an empty store`,
+    );
+  }
+}
+
+export interface ImportCheck {
+  readonly events: number;
+  readonly streams: number;
+  readonly lastRecordedAt: Date | null;
+}
+
+/**
+ * The first pass over an export, before anything is written: lines in strictly increasing source
+ * position, every stream from revision 0 without gaps, every hash chain intact. A file that fails
+ * is refused whole, so a half-imported store never has to be explained.
+ */
+export async function checkExport(events: AsyncIterable<ImportedEvent>): Promise<ImportCheck> {
+  const verifiers = new Map<string, StreamChainVerifier>();
+  let previous: GlobalPosition | null = null;
+  let count = 0;
+  let lastRecordedAt: Date | null = null;
+  for await (const event of events) {
+    const position = parsePosition(event.position);
+    if (!position) throw new ImportFormatError(`line ${event.line}: position ${event.position} is not a cursor`);
+    if (previous && comparePositions(position, previous) <= 0)
+      throw new ImportRefusedError(`line ${event.line}: positions are not in log order`);
+    previous = position;
+    let verifier = verifiers.get(event.streamId);
+    if (!verifier) verifiers.set(event.streamId, (verifier = new StreamChainVerifier(event.streamId)));
+    verifier.accept({ ...event, position });
+    count += 1;
+    lastRecordedAt = event.recordedAt;
+  }
+  const broken = [...verifiers.values()].map((v) => v.result()).find((r) => !r.intact);
+  if (broken) throw new ImportRefusedError(describeBroken(broken));
+  return { events: count, streams: verifiers.size, lastRecordedAt };
+}
+
+function describeBroken(result: StreamVerification): string {
+  const gap = result.gaps[0];
+  if (gap) return `Stream ${result.streamId} misses revisions ${gap.from}–${gap.to}: the export is incomplete`;
+  const at = result.firstBreak!;
+  return `Stream ${result.streamId}, revision ${at.revision} (${at.type}): ${at.reason}; run \`ocop verify\` on the source`;
+}
+
+export interface ImportOptions {
+  /**
+   * How many appends are made together. Above 1 only for a store that commits appends in the order
+   * they were made: SQLite queues the appends made in one event-loop turn and writes them, in order, in
+   * one transaction (one fsync for the lot). EventStoreDB could commit concurrent calls in any order,
+   * so it gets 1.
+   */
+  readonly inFlight: number;
+  /** Called just before each event is appended, in log order (the SQLite import sets its clock here). */
+  readonly beforeAppend?: (event: ImportedEvent) => void;
+  readonly onProgress?: (events: number) => void;
+}
+
+/**
+ * Appends every event in log order, one event per append with the revision before it as `expected`,
+ * with its original id, data and metadata (so its hashes still verify).
+ */
+export async function importEvents(
+  store: EventStore,
+  events: AsyncIterable<ImportedEvent>,
+  options: ImportOptions,
+): Promise<number> {
+  let window: ImportedEvent[] = [];
+  let count = 0;
+  const appendWindow = async () => {
+    // Made in one synchronous loop, so the appends reach the store together and in this order.
+    const appends = window.map((event) => {
+      options.beforeAppend?.(event);
+      const expected: ExpectedRevision = event.revision === 0n ? 'no_stream' : event.revision - 1n;
+      const { id, type, data, metadata } = event;
+      return store.append(event.streamId, [{ id, type, data, metadata }], expected);
+    });
+    count += window.length;
+    window = [];
+    await Promise.all(appends);
+    options.onProgress?.(count);
+  };
+  for await (const event of events) {
+    window.push(event);
+    if (window.length >= options.inFlight) await appendWindow();
+  }
+  await appendWindow();
+  return count;
+}
