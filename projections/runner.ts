@@ -8,6 +8,7 @@ import {
   formatPosition,
 } from '../src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
+import { type RebuildResult, rebuildBeside } from './rebuild';
 
 export type RunnerListener = (event: RecordedEvent, models: ReadModels) => void;
 
@@ -35,6 +36,7 @@ export class ProjectionRunner {
   private caughtUpTarget: GlobalPosition | null = null;
   private ready = false;
   private loop: Promise<void> | null = null;
+  private rebuilding: Promise<RebuildResult> | null = null;
 
   constructor(private readonly store: EventStore) {}
 
@@ -51,6 +53,19 @@ export class ProjectionRunner {
 
   isReady(): boolean {
     return this.ready && this.failure === null;
+  }
+
+  /**
+   * Rebuilds every read model from the log beside the live ones, which keep serving, and switches
+   * when the new ones have caught up (SIGHUP in the service). A rebuild already running is joined.
+   */
+  rebuild(): Promise<RebuildResult> {
+    if (this.failure) return Promise.reject(new Error(`Read models stopped ${this.failure.position}`));
+    this.rebuilding ??= rebuildBeside(this.store, {
+      position: () => this.position,
+      switchTo: (models) => void (this.models = models),
+    }).finally(() => (this.rebuilding = null));
+    return this.rebuilding;
   }
 
   private async follow(subscription: Subscription): Promise<void> {

@@ -1,42 +1,148 @@
-import { upcast } from '../src/domain/upcast';
-import type { EventStore } from '../src/eventStore/eventStore';
-import { type ReadModels, applyEvent, createReadModels } from './index';
+import { ValidationError } from '../src/core/errors';
+import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../src/eventStore/eventStore';
+import { cloneModels } from './cloneModels';
+import { type HistoricModels, HistoricStates, type HistoricTarget, isBeyond } from './historicStates';
+import { type ReadModels, createReadModels } from './index';
+import { replayInto } from './replay';
 import type { ProjectionRunner } from './runner';
 
+export type { HistoricModels } from './historicStates';
+
+/** The cut of the empty prefix: before every position either store hands out. */
+export const BEFORE_THE_LOG: GlobalPosition = { commit: -1n, prepare: -1n };
+
+const MAX_REMEMBERED_QUESTIONS = 256;
+
 /**
- * Answers "what was known at instant T": the same reducers over the prefix of the log recorded at
- * or before T (recording times never go backwards in log order). Recently asked instants are
- * kept, a few at most, because analysts ask several questions about the same date.
+ * Answers "what was known at instant T" and "what was known at log position P": the same reducers over
+ * the prefix of the log recorded at or before T (recording times never go backwards in log order) or
+ * up to P. Built states are kept by the position they end at, a bounded few (`maxStates`, least recently
+ * used evicted): a repeated question, or another instant with no event between, is answered from memory,
+ * and a new question replays only from the longest kept state that is a prefix of its answer (a copy of
+ * it, since kept states are shared and never change).
  */
 export class TimeTravel {
-  private readonly cache = new Map<number, ReadModels>();
+  private readonly states: HistoricStates;
+  /** The question ("i:<ms>" or "p:<cursor>") → the state that answered it, while that state is kept. */
+  private readonly answers = new Map<string, HistoricModels>();
+  private readonly inFlight = new Map<string, Promise<HistoricModels>>();
+  private readonly cuts = new WeakMap<ReadModels, GlobalPosition>();
+  private liveModels: ReadModels | null = null;
+  /** What the cache did, for tests and benchmarks. */
+  readonly stats = { replays: 0, eventsApplied: 0, answeredFromMemory: 0 };
 
   constructor(
     private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
-    private readonly maxCached = 8,
-  ) {}
+    maxStates = 4,
+  ) {
+    this.states = new HistoricStates(maxStates);
+  }
 
+  /** The read models as they were at `asOf` (the live ones when nothing was recorded since). */
   async modelsAsOf(asOf: Date): Promise<ReadModels> {
+    return (await this.asOf(asOf)).models;
+  }
+
+  async asOf(asOf: Date): Promise<HistoricModels> {
     const last = this.runner.lastRecordedAt;
-    if (last === null || asOf.getTime() >= last.getTime()) {
-      // Nothing recorded after asOf yet: the live models are the answer.
-      if (last !== null || this.runner.position === null) return this.runner.models;
+    const nothingSince = last === null ? this.runner.position === null : asOf.getTime() >= last.getTime();
+    return nothingSince ? this.live() : this.resolve({ instant: asOf });
+  }
+
+  /** The read models once the event at `position` was applied. A position past the log's end is refused. */
+  async atPosition(position: GlobalPosition): Promise<HistoricModels> {
+    const live = this.runner.position;
+    if (live && comparePositions(position, live) < 0) return this.resolve({ position });
+    let head: GlobalPosition | null = null;
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    if (!head || comparePositions(position, head) > 0) {
+      const end = head ? `its last event is at ${formatPosition(head)}` : 'it is empty';
+      throw new ValidationError(`atPosition ${formatPosition(position)} is beyond the end of the log: ${end}`, {
+        field: 'atPosition',
+      });
     }
-    const key = asOf.getTime();
-    const cached = this.cache.get(key);
-    if (cached) {
-      this.cache.delete(key);
-      this.cache.set(key, cached); // most recently used last
-      return cached;
+    return live && comparePositions(live, head) >= 0 ? this.live() : this.resolve({ position });
+  }
+
+  /**
+   * The position a historic state ends at, for answers that must stop there too (an entity's history
+   * as of the same instant); undefined for the live models, which have no cut.
+   */
+  cutOf(models: ReadModels): GlobalPosition | undefined {
+    return this.cuts.get(models);
+  }
+
+  get keptStates(): number {
+    return this.states.size;
+  }
+
+  private live(): HistoricModels {
+    const { models, position, lastRecordedAt } = this.runner;
+    return { models, position, lastRecordedAt };
+  }
+
+  private resolve(target: HistoricTarget): Promise<HistoricModels> {
+    this.forgetIfRebuilt();
+    const key = 'instant' in target ? `i:${target.instant.getTime()}` : `p:${formatPosition(target.position)}`;
+    const known = this.answers.get(key);
+    if (known && this.states.has(known)) {
+      this.stats.answeredFromMemory += 1;
+      this.states.touch(known);
+      return Promise.resolve(known);
     }
-    const models = createReadModels();
-    for await (const event of this.store.readAll()) {
-      if (event.recordedAt.getTime() > key) break;
-      applyEvent(models, upcast(event));
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.build(target, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
-    this.cache.set(key, models);
-    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value as number);
-    return models;
+    return pending;
+  }
+
+  private async build(target: HistoricTarget, key: string): Promise<HistoricModels> {
+    const base = this.states.nearest(target);
+    if (base && (await this.nothingAfter(base, target))) return this.keep(base, key);
+    const replayed = await replayInto(
+      this.store,
+      // Kept states are shared with other requests: extend a copy.
+      () => (base ? cloneModels(base.models) : createReadModels()),
+      { from: base?.position ?? null, stopBefore: (event) => isBeyond(event, target) },
+    );
+    this.stats.replays += 1;
+    this.stats.eventsApplied += replayed.events;
+    let state = base;
+    if (replayed.models) {
+      state = { models: replayed.models, position: replayed.position, lastRecordedAt: replayed.lastRecordedAt };
+    } else if (!state) {
+      state = { models: createReadModels(), position: null, lastRecordedAt: null };
+    }
+    return this.keep(state, key);
+  }
+
+  /** Whether the event after the state already lies beyond the target: then the state is the answer. */
+  private async nothingAfter(state: HistoricModels, target: HistoricTarget): Promise<boolean> {
+    if (!state.position) return false;
+    for await (const event of this.store.readAll({ from: state.position, maxCount: 2 })) {
+      if (comparePositions(event.position, state.position) > 0) return isBeyond(event, target);
+    }
+    return true;
+  }
+
+  private keep(state: HistoricModels, key: string): HistoricModels {
+    const evicted = this.states.add(state);
+    this.cuts.set(state.models, state.position ?? BEFORE_THE_LOG);
+    // Questions answered by an evicted state must not keep it alive: memory stays within the bound.
+    for (const [question, answer] of this.answers) if (evicted.includes(answer)) this.answers.delete(question);
+    this.answers.set(key, state);
+    if (this.answers.size > MAX_REMEMBERED_QUESTIONS) this.answers.delete(this.answers.keys().next().value!);
+    return state;
+  }
+
+  /** States built before the live models were rebuilt may come from older reducers: start afresh. */
+  private forgetIfRebuilt(): void {
+    if (this.liveModels === this.runner.models) return;
+    this.liveModels = this.runner.models;
+    this.states.clear();
+    this.answers.clear();
   }
 }
