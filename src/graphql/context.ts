@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CommandResult } from '../application/handleCommand';
 import type { Actor, CommandContext } from '../application/metadata';
 import { vietnamDate } from '../domain/rules/businessDate';
-import { UnauthenticatedError, UnavailableError } from '../core/errors';
+import { UnauthenticatedError, UnavailableError, ValidationError } from '../core/errors';
+import { parseCursor } from '../application/eventLog';
 import type { Services } from '../services';
 import type { View } from '../../projections';
 
@@ -24,11 +25,19 @@ export function commandContext(context: GraphQLContext, commandId: string | unde
   };
 }
 
-/** The read models at `asOf` (or now), with certificate statuses judged on that day in Vietnam. */
-export async function viewAt(context: GraphQLContext, asOf?: Date | null): Promise<View> {
+/**
+ * The read models at `asOf` or `atPosition` (or now), with certificate statuses judged on that day in
+ * Vietnam (for a position: the day its event was recorded).
+ */
+export async function viewAt(context: GraphQLContext, asOf?: Date | null, atPosition?: string | null): Promise<View> {
   const { runner, timeTravel, clock } = context.services;
   if (runner.failure)
     throw new UnavailableError(`Read models stopped ${runner.failure.position}: ${runner.failure.message}`);
+  if (atPosition) {
+    if (asOf) throw new ValidationError('Give asOf or atPosition, not both', { field: 'atPosition' });
+    const at = await timeTravel.atPosition(parseCursor(atPosition, 'atPosition'));
+    return { models: at.models, day: vietnamDate(at.lastRecordedAt ?? clock()) };
+  }
   const models = asOf ? await timeTravel.modelsAsOf(asOf) : runner.models;
   return { models, day: vietnamDate(asOf ?? clock()) };
 }

@@ -9,6 +9,10 @@ import { ProductResolver } from './resolvers/product.resolver';
 import { ReportResolver } from './resolvers/report.resolver';
 import { SubjectResolver } from './resolvers/subject.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
+import { AuditResolver } from './resolvers/audit.resolver';
+import { CertificateHistoryResolver } from './resolvers/auditCertificate.resolver';
+import { AuditRevocationsResolver } from './resolvers/auditRevocations.resolver';
+import { HistoryResolver } from './resolvers/history.resolver';
 
 export const RESOLVERS = [
   ReportResolver,
@@ -18,6 +22,10 @@ export const RESOLVERS = [
   EvaluationResolver,
   CertificateResolver,
   SubscriptionResolver,
+  HistoryResolver,
+  AuditResolver,
+  CertificateHistoryResolver,
+  AuditRevocationsResolver,
 ] as const;
 
 /** Builds the schema from the resolver classes; every input is checked by class-validator first. */

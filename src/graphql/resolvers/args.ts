@@ -3,6 +3,10 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { DateTimeScalar } from '../scalars';
 
+/** The description of every `atPosition` argument. */
+export const AT_POSITION =
+  'Answer with the log up to and including this position (a cursor of `events`, such as "42:42")';
+
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default 20)` })
@@ -19,4 +23,7 @@ export class PageArgs {
     description: 'Answer with what was recorded at or before this instant',
   })
   asOf?: Date;
+
+  @Field(() => String, { nullable: true, description: AT_POSITION })
+  atPosition?: string;
 }

@@ -11,7 +11,7 @@ import { DateTimeScalar } from '../scalars';
 import { CertificateType } from '../types/certificate.type';
 import { CertificatePageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
-import { PageArgs } from './args';
+import { AT_POSITION, PageArgs } from './args';
 import { productIn } from './product.resolver';
 
 export function certificateIn(view: View, id: string): CertificateType {
@@ -43,9 +43,10 @@ export class CertificateResolver {
   async certificate(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificateType | null> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const certificate = view.models.certificates.get(id);
     return certificate ? CertificateType.from(view, certificate) : null;
   }
@@ -53,10 +54,10 @@ export class CertificateResolver {
   @Query(() => CertificatePageType)
   async certificates(
     @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | null,
-    @Args() { first, after, asOf }: PageArgs,
+    @Args() { first, after, asOf, atPosition }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificatePageType> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const page = paginate(findCertificates(view, filter ?? {}), (c) => c.id, first, after);
     return {
       nodes: page.items.map((c) => CertificateType.from(view, c)),

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, runCommand, viewAt } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';
 import { DateTimeScalar } from '../scalars';
+import { AT_POSITION } from './args';
 import { PlanType } from '../types/plan.type';
 
 @Resolver(() => PlanType)
@@ -24,9 +25,10 @@ export class PlanResolver {
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
-    const plan = findPlan((await viewAt(context, asOf)).models.plans, provinceCode, year);
+    const plan = findPlan((await viewAt(context, asOf, atPosition)).models.plans, provinceCode, year);
     return plan ? PlanType.from(plan) : null;
   }
 }

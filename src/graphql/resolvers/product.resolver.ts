@@ -16,7 +16,7 @@ import { EvaluationType } from '../types/evaluation.type';
 import { ProductPageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
-import { PageArgs } from './args';
+import { AT_POSITION, PageArgs } from './args';
 import { subjectIn } from './subject.resolver';
 
 export function productIn(view: View, id: string): ProductType {
@@ -67,9 +67,10 @@ export class ProductResolver {
   async product(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType | null> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const product = view.models.products.get(id);
     return product ? ProductType.from(view, product) : null;
   }
@@ -77,10 +78,10 @@ export class ProductResolver {
   @Query(() => ProductPageType)
   async products(
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-    @Args() { first, after, asOf }: PageArgs,
+    @Args() { first, after, asOf, atPosition }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductPageType> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const page = paginate(findProducts(view, filter ?? {}), (p) => p.id, first, after);
     return {
       nodes: page.items.map((p) => ProductType.from(view, p)),

@@ -3,6 +3,7 @@ import { districtTargets } from '../../../projections/districtTargets.projection
 import { qualityManagement } from '../../../projections/qualityManagement.projection';
 import { type GraphQLContext, viewAt } from '../context';
 import { DateTimeScalar } from '../scalars';
+import { AT_POSITION } from './args';
 import { DistrictTargetsReportType, QualityManagementReportType } from '../types/report.type';
 import { AdministrativeUnitType } from '../types/unit.type';
 
@@ -20,9 +21,10 @@ export class ReportResolver {
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<DistrictTargetsReportType> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const report = districtTargets(view, provinceCode, year);
     return Object.assign(new DistrictTargetsReportType(), {
       ...report,
@@ -38,9 +40,10 @@ export class ReportResolver {
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<QualityManagementReportType> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const report = qualityManagement(view, provinceCode, year);
     return Object.assign(new QualityManagementReportType(), {
       ...report,

@@ -10,7 +10,7 @@ import { DateTimeScalar } from '../scalars';
 import { SubjectPageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
-import { PageArgs } from './args';
+import { AT_POSITION, PageArgs } from './args';
 
 export function subjectIn(view: View, id: string): SubjectType {
   const subject = view.models.subjects.get(id);
@@ -54,9 +54,10 @@ export class SubjectResolver {
   async subject(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
+    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType | null> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const subject = view.models.subjects.get(id);
     return subject ? SubjectType.from(view, subject) : null;
   }
@@ -64,10 +65,10 @@ export class SubjectResolver {
   @Query(() => SubjectPageType)
   async subjects(
     @Arg('filter', () => SubjectFilter, { nullable: true }) filter: SubjectFilter | null,
-    @Args() { first, after, asOf }: PageArgs,
+    @Args() { first, after, asOf, atPosition }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectPageType> {
-    const view = await viewAt(context, asOf);
+    const view = await viewAt(context, asOf, atPosition);
     const page = paginate(findSubjects(view, filter ?? {}), (s) => s.id, first, after);
     return {
       nodes: page.items.map((s) => SubjectType.from(view, s)),

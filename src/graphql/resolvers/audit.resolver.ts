@@ -1,0 +1,48 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { auditTrail } from '../../application/auditTrail';
+import { parseCursor, readingStore } from '../../application/eventLog';
+import { digestHeads } from '../../application/headsDigest';
+import { verifyStream } from '../../application/verifyLog';
+import { NotFoundError } from '../../core/errors';
+import type { GraphQLContext } from '../context';
+import { AuditEntryType } from '../types/audit.type';
+import { AuditVerificationType, HeadsDigestType } from '../types/auditVerification.type';
+
+const missing = (streamId: string) => new NotFoundError(`Stream ${streamId} has no events`, { streamId });
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => [AuditEntryType], {
+    description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
+  })
+  async auditTrail(@Arg('streamId') streamId: string, @Ctx() context: GraphQLContext): Promise<AuditEntryType[]> {
+    const entries = await readingStore(() => auditTrail(context.services.store, streamId));
+    if (entries.length === 0) throw missing(streamId);
+    return entries.map(AuditEntryType.from);
+  }
+
+  @Query(() => AuditVerificationType, {
+    description: "Recomputes a stream's hash chain: the first event that does not match, and missing revisions",
+  })
+  async verifyAuditTrail(
+    @Arg('streamId') streamId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AuditVerificationType> {
+    const result = await readingStore(() => verifyStream(context.services.store, streamId));
+    if (result.events === 0) throw missing(streamId);
+    return AuditVerificationType.from(result);
+  }
+
+  @Query(() => HeadsDigestType, {
+    description:
+      "The digest of every stream's head, for the whole log or up to a position: publish it, recompute it later",
+  })
+  async auditDigest(
+    @Arg('atPosition', () => String, { nullable: true, description: 'Digest the log up to this position' })
+    atPosition: string | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<HeadsDigestType> {
+    const at = atPosition ? parseCursor(atPosition, 'atPosition') : undefined;
+    return HeadsDigestType.from(await readingStore(() => digestHeads(context.services.store, { at })));
+  }
+}

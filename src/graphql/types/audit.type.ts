@@ -1,0 +1,119 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { AuditEntry } from '../../application/auditTrail';
+import type { JsonObject } from '../../core/json';
+import { formatPosition } from '../../eventStore/eventStore';
+import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
+import { DateScalar, DateTimeScalar } from '../scalars';
+import { CertificateType } from './certificate.type';
+import { AdministrativeUnitType } from './unit.type';
+
+@ObjectType('Actor', { description: 'Who acted: an official, their role and the unit of their office' })
+export class ActorType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  role!: string;
+
+  @Field(() => String, { nullable: true, description: 'The administrative unit code of their office' })
+  unit!: string | null;
+}
+
+@ObjectType('AuditEntry', { description: 'One stored event as an auditor reads it' })
+export class AuditEntryType {
+  @Field({ description: 'Its place in the log (a cursor, as in `events`)' })
+  position!: string;
+
+  @Field()
+  streamId!: string;
+
+  @Field(() => Int)
+  revision!: number;
+
+  @Field()
+  type!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the fact took effect (decision, registration…)' })
+  businessDate!: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When the store recorded it' })
+  recordedAt!: Date;
+
+  @Field(() => ActorType, { nullable: true })
+  actor!: ActorType | null;
+
+  @Field(() => String, { nullable: true, description: 'The decision (or plan) number the event records' })
+  decisionNo!: string | null;
+
+  @Field(() => String, { nullable: true })
+  commandId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  correlationId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  causationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The hash of the event before it in the stream' })
+  prevHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 of this event and prevHash' })
+  hash!: string | null;
+
+  @Field(() => GraphQLJSONObject)
+  data!: JsonObject;
+
+  static from(entry: AuditEntry): AuditEntryType {
+    return Object.assign(new AuditEntryType(), {
+      ...entry,
+      position: formatPosition(entry.position),
+      revision: Number(entry.revision),
+      actor: entry.actor ? Object.assign(new ActorType(), entry.actor) : null,
+    });
+  }
+}
+
+@ObjectType('RevocationRecord', {
+  description: 'A revocation as auditors review it: what, why, by whose decision, who recorded it',
+})
+export class RevocationRecordType {
+  @Field(() => CertificateType)
+  certificate!: CertificateType;
+
+  @Field(() => ID)
+  certificateId!: string;
+
+  @Field(() => ID)
+  productId!: string;
+
+  @Field()
+  productName!: string;
+
+  @Field(() => AdministrativeUnitType, { description: "The product's district at registration" })
+  district!: AdministrativeUnitType;
+
+  @Field(() => Int)
+  stars!: number;
+
+  @Field(() => EvaluationLevelEnum)
+  level!: string;
+
+  @Field(() => RevocationReasonEnum)
+  reason!: string;
+
+  @Field()
+  details!: string;
+
+  @Field()
+  decisionNo!: string;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field(() => AuditEntryType, {
+    nullable: true,
+    description: 'The stored CertificateRevoked event: actor, recording time, command',
+  })
+  recorded!: AuditEntryType | null;
+}

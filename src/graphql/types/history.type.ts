@@ -1,0 +1,52 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { JsonObject } from '../../core/json';
+import { type RecordedEvent, formatPosition } from '../../eventStore/eventStore';
+import { DateTimeScalar } from '../scalars';
+import { PageInfoType } from './page.type';
+
+@ObjectType('RecordedEvent', { description: 'One event of the log, exactly as stored' })
+export class RecordedEventType {
+  @Field({
+    description: 'Its place in the log: a cursor for `events(after:)` and `atPosition`, stable across restarts',
+  })
+  position!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  streamId!: string;
+
+  @Field(() => Int, { description: 'Its place in its stream, from 0' })
+  revision!: number;
+
+  @Field()
+  type!: string;
+
+  @Field(() => GraphQLJSONObject)
+  data!: JsonObject;
+
+  @Field(() => GraphQLJSONObject, { description: 'commandId, correlationId, causationId, actor, prevHash, hash…' })
+  metadata!: JsonObject;
+
+  @Field(() => DateTimeScalar, { description: 'When the store recorded it' })
+  recordedAt!: Date;
+
+  static from(event: RecordedEvent): RecordedEventType {
+    return Object.assign(new RecordedEventType(), {
+      ...event,
+      position: formatPosition(event.position),
+      revision: Number(event.revision),
+    });
+  }
+}
+
+@ObjectType('EventPage')
+export class EventPageType {
+  @Field(() => [RecordedEventType])
+  nodes!: RecordedEventType[];
+
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
+}
