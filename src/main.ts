@@ -3,9 +3,23 @@ import 'reflect-metadata';
 import { schema } from './cli/schema';
 import { serve } from './cli/serve';
 import { token } from './cli/token';
+import { digest } from './cli/digest';
+import { exportLog } from './cli/export';
+import { importLog } from './cli/import';
+import { replay } from './cli/replay';
+import { verify } from './cli/verify';
 
 /** The `ocop` command: `serve` (the default) runs the GraphQL service; `schema` prints the SDL. */
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, schema, token };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve,
+  schema,
+  token,
+  export: exportLog,
+  import: importLog,
+  replay,
+  verify,
+  digest,
+};
 
 async function main(argv: string[]): Promise<void> {
   const [name = 'serve', ...args] = argv;

@@ -5,6 +5,7 @@ import { createTokenVerifier } from '../graphql/auth/verifyToken';
 import { createSchema } from '../graphql/schema';
 import { startServer } from '../graphql/server';
 import { openStore } from '../openStore';
+import { rebuildOnHangup } from './replay';
 import { seedPlan180 } from '../seedPlan';
 import { createServices } from '../services';
 
@@ -66,4 +67,5 @@ export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = proce
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => void rebuildOnHangup(services.runner));
 }

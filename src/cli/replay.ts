@@ -1,0 +1,54 @@
+import { countModels, plainModels } from '../../projections/modelsSnapshot';
+import { replayLog } from '../../projections/replay';
+import type { ProjectionRunner } from '../../projections/runner';
+import { sha256 } from '../application/hashChain';
+import { canonicalJson } from '../core/json';
+import { formatPosition } from '../eventStore/eventStore';
+import { loadConfig } from '../config';
+import { openStore } from '../openStore';
+import { type CliIo, formatCount, headOf, processIo, progressReporter, rate } from './historyIo';
+
+/**
+ * `ocop replay [--fingerprint]`: rebuilds every read model from the log, from nothing, through the same
+ * reducers the service uses, and prints what it built: entries per model, events and events/second.
+ * `--fingerprint` adds a SHA-256 of the models' content, to compare two stores (say, before and after
+ * an import) without a running service.
+ */
+export async function replay(args: string[], io: CliIo = processIo): Promise<void> {
+  const store = await openStore(loadConfig(io.env));
+  try {
+    const progress = progressReporter(io, 'replay', await headOf(store));
+    const result = await replayLog(store, { onProgress: (p) => progress.update(p.events, p.position) });
+    progress.done();
+    const seconds = (result.elapsedMs / 1000).toFixed(2);
+    const upTo = result.position ? `, up to position ${formatPosition(result.position)}` : '';
+    const lines = [
+      `replayed ${formatCount(result.events)} events in ${seconds} s (${rate(result.events, result.elapsedMs)} events/s)${upTo}`,
+      ...Object.entries(countModels(result.models)).map(
+        ([name, count]) => `  ${name.padEnd(14)} ${formatCount(count)}`,
+      ),
+    ];
+    if (args.includes('--fingerprint'))
+      lines.push(`fingerprint    ${sha256(canonicalJson(plainModels(result.models)))}`);
+    io.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The service's SIGHUP: rebuild every read model beside the live ones, which keep answering, and switch
+ * when caught up. A failure leaves the live models in place.
+ */
+export async function rebuildOnHangup(runner: ProjectionRunner): Promise<void> {
+  console.log('SIGHUP: rebuilding the read models beside the live ones');
+  try {
+    const result = await runner.rebuild();
+    console.log(
+      `SIGHUP: switched to read models rebuilt from ${formatCount(result.events)} events in ` +
+        `${(result.elapsedMs / 1000).toFixed(2)} s (${result.passes} pass(es))`,
+    );
+  } catch (error) {
+    console.error(`SIGHUP: rebuild failed, the live read models stay: ${(error as Error).message}`);
+  }
+}
