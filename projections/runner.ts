@@ -1,6 +1,7 @@
 import { upcast } from '../src/domain/upcast';
 import {
   type EventStore,
+  EventStoreUnavailableError,
   type GlobalPosition,
   type RecordedEvent,
   type Subscription,
@@ -42,8 +43,15 @@ export class ProjectionRunner {
 
   /** Starts following the log; resolves once the events present at start-up have been applied. */
   async start(): Promise<void> {
-    for await (const head of this.store.readAll({ direction: 'backwards', maxCount: 1 }))
-      this.caughtUpTarget = head.position;
+    try {
+      for await (const head of this.store.readAll({ direction: 'backwards', maxCount: 1 }))
+        this.caughtUpTarget = head.position;
+    } catch (error) {
+      // A head event that cannot be read is damage to report like any other; the store being down is not.
+      if (!(error instanceof EventStoreUnavailableError))
+        this.failure = { position: 'at the head of the log', message: (error as Error).message };
+      throw error;
+    }
     const caughtUp = this.caughtUpTarget ? this.waitFor(this.caughtUpTarget) : Promise.resolve();
     this.subscription = this.store.subscribeToAll({});
     this.loop = this.follow(this.subscription);

@@ -12,5 +12,16 @@ export async function openStore(config: Config): Promise<EventStore> {
   }
   const path = resolve(config.sqlitePath);
   if (config.sqlitePath === './data/ocop.db') mkdirSync(dirname(path), { recursive: true });
-  return getSqliteEventStore({ path });
+  try {
+    return getSqliteEventStore({ path });
+  } catch (error) {
+    // At start-up the path is all an operator has to go on: name it, the driver's reason, and the usual cause.
+    const driver = (error as { cause?: unknown }).cause ?? error;
+    const code = (driver as { code?: unknown }).code;
+    const reason = `${(driver as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    throw new Error(
+      `Cannot open the SQLite store at ${path}: ${reason}. Check that the directory ${dirname(path)} exists and is writable by this user.`,
+      { cause: error },
+    );
+  }
 }

@@ -7,7 +7,7 @@ import { startServer } from '../graphql/server';
 import { openStore } from '../openStore';
 import { rebuildOnHangup } from './replay';
 import { seedPlan180 } from '../seedPlan';
-import { createServices } from '../services';
+import { type Services, createServices } from '../services';
 
 const DEVELOPMENT_BANNER = [
   '*'.repeat(78),
@@ -28,6 +28,24 @@ export function authenticatorFor(auth: AuthSettings): Authenticator {
 const keySource = ({ keys }: AuthSettings): string =>
   !keys ? 'the DEVELOPMENT secret' : 'jwksUrl' in keys ? keys.jwksUrl : 'OCOP_JWT_SECRET';
 
+/**
+ * Catches the read models up with the log. An event they cannot take stops them at its position; the
+ * service still starts, so /readyz can say why it is not ready, and queries answer UNAVAILABLE instead
+ * of numbers that miss the event. Any other failure (the store unreachable, say) ends start-up.
+ */
+async function startReadModels(services: Services): Promise<boolean> {
+  try {
+    await services.runner.start();
+    return true;
+  } catch (error) {
+    const failure = services.runner.failure;
+    if (!failure) throw error;
+    console.error(`Read models stopped ${failure.position}: ${failure.message}`);
+    console.error('Serving as not ready: /readyz answers 503 and queries UNAVAILABLE until the log is repaired.');
+    return false;
+  }
+}
+
 export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env);
   const developmentAuth = config.auth.keys === null;
@@ -36,8 +54,8 @@ export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = proce
     console.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
   const store = await openStore(config);
   const services = createServices(store);
-  await services.runner.start();
-  if (config.seedPlan) await seedPlan180(services);
+  const caughtUp = await startReadModels(services);
+  if (config.seedPlan && caughtUp) await seedPlan180(services);
   const server = await startServer({
     services,
     schema: await createSchema(),

@@ -14,7 +14,7 @@ import {
   WrongExpectedVersionError,
 } from './eventStore';
 import { type EventRow, SCHEMA } from './sqliteSchema';
-import { translateSqliteError } from './sqliteErrors';
+import { parseStoredObject, translateSqliteError } from './sqliteErrors';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' (tests only: nothing survives). */
@@ -57,7 +57,7 @@ class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private lastRecordedAt: number;
   private readonly stmt;
-  private readonly appendBatch: (batch: PendingAppend[]) => Outcome[];
+  private readonly appendBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
 
   constructor(options: SqliteEventStoreOptions) {
     try {
@@ -134,7 +134,9 @@ class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.appendBatch(batch);
+      // IMMEDIATE takes the write lock up front, so busy_timeout applies; a deferred transaction that
+      // read first fails at once with SQLITE_BUSY when another process holds the lock.
+      outcomes = this.appendBatch.immediate(batch);
     } catch (error) {
       const translated = translateSqliteError(error);
       for (const p of batch) p.reject(translated);
@@ -248,14 +250,15 @@ class SqliteEventStore implements EventStore {
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const position = BigInt(row.position);
+  const at = { position: row.position, streamId: row.stream_id, revision: row.revision };
   return {
     id: row.event_id,
     streamId: row.stream_id,
     revision: BigInt(row.revision),
     position: { commit: position, prepare: position },
     type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    data: parseStoredObject(row.data, 'data', at),
+    metadata: parseStoredObject(row.metadata, 'metadata', at),
     recordedAt: new Date(row.recorded_at),
   };
 }

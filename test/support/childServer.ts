@@ -45,6 +45,8 @@ export interface ChildOptions {
   /** Extra environment (OCOP_SQLITE_PATH, OCOP_STORE, ...); PORT defaults to 0, a free port. */
   readonly env?: Record<string, string>;
   readonly startTimeoutMs?: number;
+  /** Run as this user (needs root): file permissions do not bind root, so tests of them drop it. */
+  readonly user?: { uid: number; gid: number };
 }
 
 let token: Promise<string> | undefined;
@@ -68,7 +70,11 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function launch(options: ChildOptions): { child: ChildProcess; output: () => string; exited: ChildServer['exited'] } {
-  const child = spawn(process.execPath, [MAIN, 'serve'], { env: childEnv(options.env), stdio: 'pipe' });
+  const child = spawn(process.execPath, [MAIN, 'serve'], {
+    env: childEnv(options.env),
+    stdio: 'pipe',
+    ...options.user,
+  });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
