@@ -11,6 +11,8 @@ import {
 import { type ReadModels, applyEvent, createReadModels } from './index';
 import { type RebuildResult, rebuildBeside } from './rebuild';
 
+const RESUBSCRIBE_PAUSE_MS = 1000;
+
 export type RunnerListener = (event: RecordedEvent, models: ReadModels) => void;
 
 interface Waiter {
@@ -37,6 +39,7 @@ export class ProjectionRunner {
   private caughtUpTarget: GlobalPosition | null = null;
   private ready = false;
   private loop: Promise<void> | null = null;
+  private stopping = false;
   private rebuilding: Promise<RebuildResult> | null = null;
 
   constructor(private readonly store: EventStore) {}
@@ -88,11 +91,21 @@ export class ProjectionRunner {
         this.releaseWaiters();
       }
     } catch (error) {
+      // The store went away: the models are right, only behind; follow again from where they are.
+      if (error instanceof EventStoreUnavailableError && !this.stopping) return this.resume();
       const after = current ? formatPosition(current.position) : 'the start';
       this.failure = { position: `after ${after}`, message: (error as Error).message };
       for (const waiter of this.waiters.splice(0))
         waiter.reject(new Error(`Read models stopped ${this.failure.position}`));
     }
+  }
+
+  /** Subscribes again, after a pause, from the last event applied (the store's own retries ran out). */
+  private async resume(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_PAUSE_MS).unref());
+    if (this.stopping) return;
+    this.subscription = this.store.subscribeToAll(this.position ? { from: this.position } : {});
+    return this.follow(this.subscription);
   }
 
   /** Resolves when the event at `position` has been applied to the live read models. */
@@ -133,6 +146,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.close();
     await this.loop;
   }
