@@ -1,0 +1,151 @@
+import { addDays } from '../../../src/domain/rules/businessDate';
+import type { ChildServer, GraphQLAnswer } from '../../support/childServer';
+import {
+  AWARD_STARS,
+  RECORD_SUPPORT,
+  RECORD_TRACEABILITY,
+  REGISTER_PRODUCT,
+  REGISTER_SUBJECT,
+  REVOKE,
+} from '../../support/operations';
+import type { Random } from './random';
+import { DISTRICTS } from './workload';
+
+export interface SoakTally {
+  requests: number;
+  mutations: number;
+  /** Answers by code ('OK' for a success). */
+  codes: Map<string, number>;
+  /** What no client should ever see: internal errors, uncoded errors, dropped connections. */
+  unexpected: string[];
+  latenciesMs: number[];
+}
+
+const PRODUCTS = 40;
+const QUERIES = [
+  (p: string) =>
+    `{ product(id: "${p}") { id stars certificates { id status revocation { reason } } evaluations { stars } } }`,
+  () => '{ districtTargets(year: 2024) { total { newProducts3Star { target actual } newSubjects { actual } } } }',
+  () => '{ qualityManagement(year: 2024) { total { traceabilityProducts { actual } } } }',
+  () => '{ products(first: 20, filter: { search: "mien dong" }) { totalCount nodes { id stars } } }',
+  () => '{ certificates(first: 20, filter: { status: VALID }) { totalCount nodes { id stars } } }',
+  (p: string) => `{ certificate(id: "${p}.C1") { status stars product { name } } }`,
+];
+
+/** Registers the subjects and products the load works on. */
+export async function seedSoak(server: ChildServer): Promise<string[]> {
+  const products: string[] = [];
+  for (let i = 0; i < PRODUCTS; i++) {
+    const subjectId = `soak-s${i % 10}`;
+    if (i < 10) {
+      const input = {
+        id: subjectId,
+        name: `HTX ${i}`,
+        kind: 'COOPERATIVE',
+        districtCode: DISTRICTS[i % DISTRICTS.length],
+        registeredOn: '2023-01-02',
+      };
+      await server.gql(REGISTER_SUBJECT, { input });
+    }
+    const input = {
+      id: `soak-p${i}`,
+      subjectId,
+      name: `Miến dong số ${i}`,
+      group: 'FOOD',
+      registrationKind: 'NEW',
+      registeredOn: '2023-02-01',
+    };
+    await server.gql(REGISTER_PRODUCT, { input });
+    products.push(`soak-p${i}`);
+  }
+  return products;
+}
+
+/**
+ * One client of the soak: three reads for every write, the writes spread over awards (and the
+ * supersessions they cause), revocations, traceability and support, with an occasional `asOf` read
+ * that replays the log. Runs until the deadline.
+ */
+export async function soakClient(
+  server: ChildServer,
+  products: string[],
+  random: Random,
+  deadline: number,
+  tally: SoakTally,
+): Promise<void> {
+  const lastDate = new Map<string, string>();
+  while (Date.now() < deadline) {
+    const product = random.pick(products);
+    const roll = random.next();
+    let query: string;
+    let variables: Record<string, unknown> | undefined;
+    if (roll < 0.75) {
+      query =
+        roll < 0.01
+          ? `{ products(first: 5, asOf: "${new Date(Date.now() - 2000).toISOString()}") { totalCount } }`
+          : random.pick(QUERIES)(product);
+    } else {
+      tally.mutations += 1;
+      const decidedOn = addDays(lastDate.get(product) ?? '2023-03-01', random.int(0, 3));
+      lastDate.set(product, decidedOn);
+      const unique = `${process.pid}-${tally.requests}-${random.int(0, 1e9)}`;
+      if (roll < 0.87)
+        [query, variables] = [
+          AWARD_STARS,
+          {
+            input: {
+              productId: product,
+              level: 'PROVINCE',
+              score: random.int(40, 95),
+              decisionNo: `QĐ-${unique}`,
+              decidedOn,
+            },
+          },
+        ];
+      else if (roll < 0.9)
+        [query, variables] = [
+          REVOKE,
+          {
+            input: {
+              certificateId: `${product}.C${random.int(1, 30)}`,
+              reason: 'OTHER',
+              details: 'Soak',
+              decisionNo: `TH-${unique}`,
+              decidedOn: '2026-01-01',
+            },
+          },
+        ];
+      else if (roll < 0.95)
+        [query, variables] = [
+          RECORD_TRACEABILITY,
+          { input: { productId: product, system: `sys-${unique}`, enabledOn: decidedOn } },
+        ];
+      else
+        [query, variables] = [
+          RECORD_SUPPORT,
+          {
+            input: {
+              subjectId: `soak-s${random.int(0, 9)}`,
+              programme: 'CONSOLIDATION',
+              providedOn: decidedOn,
+              description: 'Soak',
+            },
+          },
+        ];
+    }
+    const started = performance.now();
+    let answer: GraphQLAnswer;
+    try {
+      answer = await server.gql(query, variables);
+    } catch (error) {
+      tally.unexpected.push(`no answer: ${(error as Error).message}`);
+      return;
+    }
+    tally.latenciesMs.push(performance.now() - started);
+    tally.requests += 1;
+    const code = answer.errors ? (answer.errors[0]?.extensions?.code ?? 'NONE') : 'OK';
+    tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
+    if (code === 'INTERNAL_SERVER_ERROR' || code === 'NONE' || answer.status >= 500)
+      tally.unexpected.push(JSON.stringify(answer).slice(0, 300));
+  }
+}
