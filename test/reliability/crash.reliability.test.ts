@@ -79,34 +79,38 @@ describe('Crash safety: kill -9 under concurrent writes', () => {
       const ledger: Ledger = new Map();
       const counted = new Set<string>();
       const started = Date.now();
-      for (let iteration = 0; iteration <= ITERATIONS; iteration++) {
-        const firstOfSeries = iteration % SERIES === 0;
-        if (firstOfSeries && iteration > 0) await check(iteration); // verify the previous series' last crash
-        if (firstOfSeries) {
-          if (dir) rmSync(dir, { recursive: true, force: true });
-          dir = mkdtempSync(join(tmpdir(), 'ocop-crash-'));
-          ledger.clear();
-          counted.clear();
+      try {
+        for (let iteration = 0; iteration <= ITERATIONS; iteration++) {
+          const firstOfSeries = iteration % SERIES === 0;
+          // A series' last crash, and the run's, are verified by one more start.
+          if ((firstOfSeries || iteration === ITERATIONS) && iteration > 0) await check(iteration);
+          if (iteration === ITERATIONS) break;
+          if (firstOfSeries) {
+            if (dir) rmSync(dir, { recursive: true, force: true });
+            dir = mkdtempSync(join(tmpdir(), 'ocop-crash-'));
+            ledger.clear();
+            counted.clear();
+          }
+          const server = await startChildServer({ env: { OCOP_SQLITE_PATH: join(dir, 'ocop.db') } });
+          try {
+            if (!firstOfSeries)
+              await step(iteration, () => verifyAfterCrash(server, join(dir, 'ocop.db'), ledger, counted, totals));
+            const killAfter = random.int(30, 1500);
+            totals.killDelays.push(killAfter);
+            let stopped = false;
+            const workload = new Workload(server.gql, random.fork(), `i${iteration}`, ledger);
+            const running = workload.run(CLIENTS, () => stopped);
+            await delay(killAfter);
+            await server.kill('SIGKILL');
+            stopped = true;
+            await running;
+          } finally {
+            await server.kill('SIGKILL');
+          }
         }
-        if (iteration === ITERATIONS) break;
-        const server = await startChildServer({ env: { OCOP_SQLITE_PATH: join(dir, 'ocop.db') } });
-        try {
-          if (!firstOfSeries)
-            await step(iteration, () => verifyAfterCrash(server, join(dir, 'ocop.db'), ledger, counted, totals));
-          const killAfter = random.int(30, 1500);
-          totals.killDelays.push(killAfter);
-          let stopped = false;
-          const workload = new Workload(server.gql, random.fork(), `i${iteration}`, ledger);
-          const running = workload.run(CLIENTS, () => stopped);
-          await delay(killAfter);
-          await server.kill('SIGKILL');
-          stopped = true;
-          await running;
-        } finally {
-          await server.kill('SIGKILL');
-        }
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
       }
-      rmSync(dir, { recursive: true, force: true });
       printFigures('crash safety', {
         seed: SEED,
         iterations: ITERATIONS,
