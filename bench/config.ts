@@ -1,0 +1,54 @@
+import type { Scale } from './synthetic/scale';
+
+/** How long and on what each workload runs; `--quick` trades precision for a run of about a minute. */
+export interface BenchConfig {
+  readonly mode: 'quick' | 'full';
+  /** The log replay, GraphQL and asOf run on. */
+  readonly largeScale: Scale['name'];
+  readonly appendMs: number;
+  readonly batches: readonly number[];
+  readonly writers: readonly number[];
+  readonly commandMs: number;
+  readonly commandWriters: readonly number[];
+  readonly readMs: number;
+  readonly graphqlSeconds: number;
+  readonly connections: readonly number[];
+  readonly asOfRepeats: number;
+  /** Write V8 CPU profiles of the replay and server children to bench/results/profiles. */
+  readonly profile: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): BenchConfig {
+  const quick = argv.includes('--quick');
+  const unknown = argv.filter((a) => !['--quick', '--profile'].includes(a));
+  if (unknown.length > 0) throw new Error(`Unknown option(s) ${unknown.join(' ')}; options: --quick, --profile`);
+  const common = {
+    batches: [1, 10, 100],
+    writers: [1, 4, 16],
+    connections: [1, 16, 64],
+    profile: argv.includes('--profile'),
+  };
+  return quick
+    ? {
+        ...common,
+        mode: 'quick',
+        largeScale: 'province',
+        appendMs: 400,
+        commandMs: 1500,
+        commandWriters: [1, 16],
+        readMs: 500,
+        graphqlSeconds: 1,
+        asOfRepeats: 3,
+      }
+    : {
+        ...common,
+        mode: 'full',
+        largeScale: 'nation',
+        appendMs: 3000,
+        commandMs: 5000,
+        commandWriters: [1, 16],
+        readMs: 3000,
+        graphqlSeconds: 10,
+        asOfRepeats: 5,
+      };
+}

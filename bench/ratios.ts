@@ -1,0 +1,129 @@
+import { type Ratio, type Row, findRow, metric } from './support/results';
+import { round } from './support/stats';
+
+type Cell = readonly [workload: string, variant: string, caseName: string, key: string];
+
+function compare(
+  rows: readonly Row[],
+  name: string,
+  target: string,
+  ours: Cell,
+  base: Cell,
+  min: number,
+  unit: '×' | '%',
+): Ratio {
+  const a = metric(findRow(rows, ours[0], ours[1], ours[2]), ours[3]);
+  const b = metric(findRow(rows, base[0], base[1], base[2]), base[3]);
+  const ratio = a === null || b === null || b === 0 ? null : a / b;
+  const value = ratio === null ? null : round(unit === '%' ? ratio * 100 : ratio, unit === '%' ? 0 : 1);
+  return {
+    name,
+    target,
+    value,
+    unit,
+    met: ratio === null ? null : ratio >= min,
+    basis: `${ours[1]} ${ours[2]} ÷ ${base[1]} ${base[2]} (${ours[3]})`,
+  };
+}
+
+function atMost(
+  rows: readonly Row[],
+  name: string,
+  target: string,
+  cell: Cell,
+  max: number,
+  unit: Ratio['unit'],
+): Ratio {
+  const value = metric(findRow(rows, cell[0], cell[1], cell[2]), cell[3]);
+  return {
+    name,
+    target,
+    value,
+    unit,
+    met: value === null ? null : value < max,
+    basis: `${cell[1]} ${cell[2]} (${cell[3]})`,
+  };
+}
+
+/** The issue's targets, each computed from figures of this run only. */
+export function computeRatios(rows: readonly Row[], mode: 'quick' | 'full'): Ratio[] {
+  const a = (variant: string, caseName: string): Cell => ['appends', variant, caseName, 'events/s'];
+  const ratios: Ratio[] = [
+    compare(
+      rows,
+      'group commit, 16 writers',
+      '≥ 5×',
+      a('ocop', '1 event × 16 writers'),
+      a('raw', '1 event × 16 writers'),
+      5,
+      '×',
+    ),
+  ];
+  for (const batch of ['1 event', '10 events', '100 events']) {
+    const c = `${batch} × 1 writer`;
+    ratios.push(compare(rows, `single writer, ${batch}, vs raw ceiling`, '≥ 80%', a('ocop', c), a('raw', c), 0.8, '%'));
+  }
+  ratios.push(
+    compare(
+      rows,
+      'vs Emmett, single-event appends',
+      '≥ 10×',
+      a('ocop', '1 event × 1 writer'),
+      a('emmett', '1 event × 1 writer'),
+      10,
+      '×',
+    ),
+    compare(
+      rows,
+      'vs Emmett, batched appends (100)',
+      '≥ 2×',
+      a('ocop', '100 events × 1 writer'),
+      a('emmett', '100 events × 1 writer'),
+      2,
+      '×',
+    ),
+  );
+  const reads = rows.find((r) => r.workload === 'stream reads')?.case ?? '';
+  ratios.push(
+    compare(
+      rows,
+      'vs Emmett, stream reads',
+      '≥ 2×',
+      ['stream reads', 'ocop', reads, 'events/s'],
+      ['stream reads', 'emmett', reads, 'events/s'],
+      2,
+      '×',
+    ),
+  );
+  const replay = rows.find((r) => r.workload === 'replay')?.case ?? '';
+  ratios.push(
+    compare(
+      rows,
+      'replay vs raw read + parse',
+      '≥ 60%',
+      ['replay', 'ocop', replay, 'events/s'],
+      ['replay', 'raw', replay, 'events/s'],
+      0.6,
+      '%',
+    ),
+  );
+  if (mode === 'full')
+    ratios.push(atMost(rows, 'replay of the nation log', '< 10 s', ['replay', 'ocop', replay, 'seconds'], 10, 's'));
+  ratios.push(atMost(rows, 'replay peak RSS', '< 1024 MiB', ['replay', 'ocop', replay, 'peak RSS MiB'], 1024, 'MiB'));
+  for (const query of ['districtTargets', 'products (first 20, one district)']) {
+    const ours: Cell = ['graphql', 'ocop', `${query} @ 16`, 'req/s'];
+    ratios.push(
+      compare(
+        rows,
+        `GraphQL ${query} vs bare Apollo @ 16`,
+        '≥ 50%',
+        ours,
+        ['graphql', 'apollo', 'constant @ 16', 'req/s'],
+        0.5,
+        '%',
+      ),
+      atMost(rows, `GraphQL ${query} p99 @ 16`, '< 20 ms', ['graphql', 'ocop', `${query} @ 16`, 'p99 ms'], 20, 'ms'),
+    );
+  }
+  return ratios;
+}
