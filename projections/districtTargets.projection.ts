@@ -1,4 +1,5 @@
 import type { View } from './index';
+import { remembered } from './projection';
 import { countByDistrict, productsOf, yearOf } from './indicators';
 import { findPlan } from './plans.projection';
 import { type ReportRow, buildReport } from './report';
@@ -13,6 +14,12 @@ export type DistrictTargetIndicator = (typeof DISTRICT_TARGET_INDICATORS)[number
  * - newSubjects: subjects registered in the year with a product registered in the year.
  */
 export function districtTargets(view: View, provinceCode: string, year: number) {
+  return remembered(view, `districtTargets ${provinceCode} ${year}`, () =>
+    countDistrictTargets(view, provinceCode, year),
+  );
+}
+
+function countDistrictTargets(view: View, provinceCode: string, year: number) {
   const { products, subjects, certificates } = view.models;
   const actual: Record<DistrictTargetIndicator, Map<string, number>> = {
     newProducts3Star: countByDistrict(

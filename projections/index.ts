@@ -2,7 +2,7 @@ import type { DomainEvent } from '../src/core/decider';
 import { certificatesProjection, type CertificatesState } from './certificates.projection';
 import { plansProjection, type PlansState } from './plans.projection';
 import { productsProjection, type ProductsState } from './products.projection';
-import type { Projection } from './projection';
+import { type Projection, forgetAnswers } from './projection';
 import { subjectsProjection, type SubjectsState } from './subjects.projection';
 
 /** Every entity read model, built together from one pass over the log. */
@@ -31,11 +31,17 @@ export function createReadModels(): ReadModels {
   };
 }
 
+/** The read models that handle each event type, found once per type rather than asked on every event. */
+const handlersOf = new Map<string, (keyof ReadModels)[]>();
+
 /** Feeds one event to every read model that handles its type. */
 export function applyEvent(models: ReadModels, event: DomainEvent): void {
-  for (const name of NAMES) {
+  let names = handlersOf.get(event.type);
+  if (!names) handlersOf.set(event.type, (names = NAMES.filter((name) => REGISTERED[name].canHandle(event.type))));
+  if (names.length > 0) forgetAnswers(models);
+  for (const name of names) {
     const projection = REGISTERED[name] as unknown as Projection<ReadModels[typeof name], DomainEvent>;
-    if (projection.canHandle(event.type)) models[name] = projection.evolve(models[name], event) as never;
+    models[name] = projection.evolve(models[name], event) as never;
   }
 }
 

@@ -2,7 +2,7 @@ import type { View } from './index';
 import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { type Projection, handles } from './projection';
+import { type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {
   evaluationNo: number;
@@ -90,8 +90,21 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
     if (!product) return state;
     switch (event.type) {
       case 'ProductEvaluated': {
-        const { productId: _id, ...evaluation } = event.data;
-        product.evaluations.push(evaluation);
+        // Fields named, not `...rest`: the rest pattern takes a slow generic copy on every replayed event.
+        const { evaluationNo, level, score, scoreStars, stars, proposedToHigherLevel, decisionNo, decidedOn } =
+          event.data;
+        const { certificateId } = event.data;
+        product.evaluations.push({
+          evaluationNo,
+          level,
+          score,
+          scoreStars,
+          stars,
+          proposedToHigherLevel,
+          decisionNo,
+          decidedOn,
+          certificateId,
+        });
         break;
       }
       case 'CertificateIssued':
@@ -101,8 +114,8 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
         product.traceability.push({ system: event.data.system, enabledOn: event.data.enabledOn });
         break;
       case 'QualityCertificationRecorded': {
-        const { productId: _id, ...certification } = event.data;
-        product.qualityCertifications.push(certification);
+        const { standard, certificateNo, issuedOn, validUntil } = event.data;
+        product.qualityCertifications.push({ standard, certificateNo, issuedOn, validUntil });
         break;
       }
     }
@@ -136,6 +149,10 @@ export function latestCertificateStatus(view: View, product: ProductView): strin
 }
 
 export function findProducts(view: View, query: ProductQuery): ProductView[] {
+  return remembered(view, `products ${JSON.stringify(query)}`, () => filterProducts(view, query));
+}
+
+function filterProducts(view: View, query: ProductQuery): ProductView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
   return [...view.models.products.values()].filter(
     (p) =>

@@ -1,4 +1,5 @@
 import type { View } from './index';
+import { remembered } from './projection';
 import { countByDistrict, hasValidCertificate, overlapsYear, productsOf } from './indicators';
 import { findPlan } from './plans.projection';
 import { type ReportRow, buildReport } from './report';
@@ -14,6 +15,10 @@ export type QualityIndicator = (typeof QUALITY_INDICATORS)[number];
  * - advancedQmProducts: products with a VALID certificate and a quality certification valid at some time in the year.
  */
 export function qualityManagement(view: View, provinceCode: string, year: number) {
+  return remembered(view, `qualityManagement ${provinceCode} ${year}`, () => countQuality(view, provinceCode, year));
+}
+
+function countQuality(view: View, provinceCode: string, year: number) {
   const { products, subjects } = view.models;
   const actual: Record<QualityIndicator, Map<string, number>> = {
     traceabilityProducts: countByDistrict(

@@ -140,6 +140,10 @@ export class ProjectionRunner {
   private releaseWaiters(): void {
     if (this.waiters.length === 0 || !this.position) return;
     const reached = this.position;
+    // Called after every event: while catching up, nobody is due yet, so find that out without allocating.
+    let due = false;
+    for (const waiter of this.waiters) if ((due = comparePositions(reached, waiter.position) >= 0)) break;
+    if (!due) return;
     const [done, pending] = partition(this.waiters, (w) => comparePositions(reached, w.position) >= 0);
     this.waiters = pending;
     for (const waiter of done) waiter.resolve();
