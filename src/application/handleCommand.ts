@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Decider, DomainEvent } from '../core/decider';
 import { ConcurrencyError, IllegalStateError, UnavailableError } from '../core/errors';
 import { canonicalJson, type JsonObject } from '../core/json';
@@ -131,7 +131,21 @@ function chain(
     const data = event.data as JsonObject;
     const hash = hashEvent({ streamId, revision, type: event.type, data, metadata });
     prevHash = hash;
-    return { id: randomUUID(), streamId, revision, type: event.type, data, metadata: { ...metadata, hash } };
+    return { id: timeOrderedUuid(), streamId, revision, type: event.type, data, metadata: { ...metadata, hash } };
   });
   return chained;
+}
+
+/**
+ * A version-7 UUID (RFC 9562): 48 bits of Unix milliseconds, then random bits. Event ids made later
+ * sort later, so a store's unique index on them grows at its end instead of dirtying a random page
+ * on every append, which is most of what a grouped commit writes to SQLite besides the rows.
+ */
+export function timeOrderedUuid(now: number = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
