@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { timeOrderedUuid } from '../../src/application/handleCommand';
 import type { JsonObject } from '../../src/core/json';
 import type { NewEvent } from '../../src/eventStore/eventStore';
 
@@ -21,7 +22,10 @@ export function loadPayloads(datasetPath: string, limit = 2000): NewEvent[] {
   }
 }
 
-/** Hands out payloads round-robin, `count` at a time. */
+/**
+ * Hands out payloads round-robin, `count` at a time, each with a fresh event id made the way the
+ * command handler makes them, so every store under test indexes the ids real appends carry.
+ */
 export class PayloadCycle {
   private next = 0;
 
@@ -30,7 +34,7 @@ export class PayloadCycle {
   take(count: number): NewEvent[] {
     const batch: NewEvent[] = [];
     for (let i = 0; i < count; i++) {
-      batch.push(this.payloads[this.next]!);
+      batch.push({ ...this.payloads[this.next]!, id: timeOrderedUuid() });
       this.next = (this.next + 1) % this.payloads.length;
     }
     return batch;
