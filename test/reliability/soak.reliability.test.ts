@@ -14,6 +14,8 @@ import { type SoakTally, seedSoak, soakClient } from './support/soakLoad';
 const SECONDS = intFromEnv('SOAK_SECONDS', 10);
 const CLIENTS = intFromEnv('SOAK_CLIENTS', 16);
 const SEED = seedFromEnv('SOAK_SEED');
+/** The share of requests that are writes; 0 gives a read-only soak, whose memory should stay flat. */
+const WRITE_SHARE = Number(process.env['SOAK_WRITE_SHARE'] ?? 0.25);
 /** Growth the last third may show beyond the first third's: heap sizing is lumpy on a short run. */
 const RSS_SLACK_MB = 24;
 
@@ -43,7 +45,14 @@ describe('Soak: mixed load over time', () => {
     `should serve ${CLIENTS} clients for ${SECONDS} s without an unexpected error, its memory levelling off`,
     async () => {
       const products = await seedSoak(server);
-      const tally: SoakTally = { requests: 0, mutations: 0, codes: new Map(), unexpected: [], latenciesMs: [] };
+      const tally: SoakTally = {
+        requests: 0,
+        mutations: 0,
+        codes: new Map(),
+        examples: new Map(),
+        unexpected: [],
+        latenciesMs: [],
+      };
       const samples: number[] = [rssMb(server.pid)];
       const sampler = setInterval(() => samples.push(rssMb(server.pid)), 1000);
       const started = Date.now();
@@ -51,7 +60,7 @@ describe('Soak: mixed load over time', () => {
       try {
         await Promise.all(
           Array.from({ length: CLIENTS }, () =>
-            soakClient(server, products, random.fork(), started + SECONDS * 1000, tally),
+            soakClient(server, products, random.fork(), started + SECONDS * 1000, tally, WRITE_SHARE),
           ),
         );
       } finally {
@@ -67,10 +76,12 @@ describe('Soak: mixed load over time', () => {
         seed: SEED,
         seconds: round(elapsed),
         clients: CLIENTS,
+        'write share': WRITE_SHARE,
         requests: tally.requests,
         'requests per second': round(tally.requests / elapsed),
         'writes per second': round(tally.mutations / elapsed),
         'answers by code': [...tally.codes].map(([code, n]) => `${code} ${n}`).join(', '),
+        'first message by code': [...tally.examples].map(([code, message]) => `${code}: ${message}`).join(' | '),
         'unexpected errors': tally.unexpected.length,
         'latency ms p50 / p95 / p99 / max': [0.5, 0.95, 0.99, 1].map((p) => round(percentile(sorted, p))).join(' / '),
         'RSS MB samples (1 s apart)': samples.map((s) => Math.round(s)).join(' '),

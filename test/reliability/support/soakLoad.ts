@@ -16,6 +16,8 @@ export interface SoakTally {
   mutations: number;
   /** Answers by code ('OK' for a success). */
   codes: Map<string, number>;
+  /** The first message seen for each error code, to say what the refusals were. */
+  examples: Map<string, string>;
   /** What no client should ever see: internal errors, uncoded errors, dropped connections. */
   unexpected: string[];
   latenciesMs: number[];
@@ -23,14 +25,14 @@ export interface SoakTally {
 
 const PRODUCTS = 40;
 const QUERIES = [
-  (p: string) =>
-    `{ product(id: "${p}") { id stars certificates { id status revocation { reason } } evaluations { stars } } }`,
-  () => '{ districtTargets(year: 2024) { total { newProducts3Star { target actual } newSubjects { actual } } } }',
-  () => '{ qualityManagement(year: 2024) { total { traceabilityProducts { actual } } } }',
-  () => '{ products(first: 20, filter: { search: "mien dong" }) { totalCount nodes { id stars } } }',
-  () => '{ certificates(first: 20, filter: { status: VALID }) { totalCount nodes { id stars } } }',
-  (p: string) => `{ certificate(id: "${p}.C1") { status stars product { name } } }`,
+  'query($id: ID!) { product(id: $id) { id stars certificates { id status revocation { reason } } evaluations { stars } } }',
+  '{ districtTargets(year: 2024) { total { newProducts3Star { target actual } newSubjects { actual } } } }',
+  '{ qualityManagement(year: 2024) { total { traceabilityProducts { actual } } } }',
+  '{ products(first: 20, filter: { search: "mien dong" }) { totalCount nodes { id stars } } }',
+  '{ certificates(first: 20, filter: { status: VALID }) { totalCount nodes { id stars } } }',
+  'query($certificateId: ID!) { certificate(id: $certificateId) { status stars product { name } } }',
 ];
+const AS_OF = 'query($asOf: DateTime) { products(first: 5, asOf: $asOf) { totalCount } }';
 
 /** Registers the subjects and products the load works on. */
 export async function seedSoak(server: ChildServer): Promise<string[]> {
@@ -62,9 +64,9 @@ export async function seedSoak(server: ChildServer): Promise<string[]> {
 }
 
 /**
- * One client of the soak: three reads for every write, the writes spread over awards (and the
- * supersessions they cause), revocations, traceability and support, with an occasional `asOf` read
- * that replays the log. Runs until the deadline.
+ * One client of the soak: reads, with `writeShare` of the requests writes, spread over awards (and
+ * the supersessions they cause), revocations, traceability and support; one read in 25 is an `asOf`
+ * read that replays the log. Runs until the deadline.
  */
 export async function soakClient(
   server: ChildServer,
@@ -72,24 +74,29 @@ export async function soakClient(
   random: Random,
   deadline: number,
   tally: SoakTally,
+  writeShare: number,
 ): Promise<void> {
   const lastDate = new Map<string, string>();
   while (Date.now() < deadline) {
     const product = random.pick(products);
+    const write = random.next() < writeShare;
     const roll = random.next();
     let query: string;
     let variables: Record<string, unknown> | undefined;
-    if (roll < 0.75) {
-      query =
-        roll < 0.01
-          ? `{ products(first: 5, asOf: "${new Date(Date.now() - 2000).toISOString()}") { totalCount } }`
-          : random.pick(QUERIES)(product);
+    if (!write) {
+      // Values travel as variables, as real clients send them: the server caches documents by their text.
+      const asOf = roll < 0.04;
+      query = asOf ? AS_OF : random.pick(QUERIES);
+      // Values a document does not declare are ignored.
+      variables = asOf
+        ? { asOf: new Date(Date.now() - 2000).toISOString() }
+        : { id: product, certificateId: `${product}.C1` };
     } else {
       tally.mutations += 1;
       const decidedOn = addDays(lastDate.get(product) ?? '2023-03-01', random.int(0, 3));
       lastDate.set(product, decidedOn);
       const unique = `${process.pid}-${tally.requests}-${random.int(0, 1e9)}`;
-      if (roll < 0.87)
+      if (roll < 0.48)
         [query, variables] = [
           AWARD_STARS,
           {
@@ -102,7 +109,7 @@ export async function soakClient(
             },
           },
         ];
-      else if (roll < 0.9)
+      else if (roll < 0.6)
         [query, variables] = [
           REVOKE,
           {
@@ -115,7 +122,7 @@ export async function soakClient(
             },
           },
         ];
-      else if (roll < 0.95)
+      else if (roll < 0.8)
         [query, variables] = [
           RECORD_TRACEABILITY,
           { input: { productId: product, system: `sys-${unique}`, enabledOn: decidedOn } },
@@ -145,6 +152,7 @@ export async function soakClient(
     tally.requests += 1;
     const code = answer.errors ? (answer.errors[0]?.extensions?.code ?? 'NONE') : 'OK';
     tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
+    if (answer.errors && !tally.examples.has(code)) tally.examples.set(code, answer.errors[0]!.message);
     if (code === 'INTERNAL_SERVER_ERROR' || code === 'NONE' || answer.status >= 500)
       tally.unexpected.push(JSON.stringify(answer).slice(0, 300));
   }
