@@ -14,6 +14,8 @@ export interface BenchConfig {
   readonly graphqlSeconds: number;
   readonly connections: readonly number[];
   readonly asOfRepeats: number;
+  /** Each comparison's variants run this many times in turn; the best run of each is kept. */
+  readonly rounds: number;
   /** Write V8 CPU profiles of the replay and server children to bench/results/profiles. */
   readonly profile: boolean;
 }
@@ -32,6 +34,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     ? {
         ...common,
         mode: 'quick',
+        rounds: 1,
         largeScale: 'province',
         appendMs: 400,
         commandMs: 1500,
@@ -43,11 +46,12 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     : {
         ...common,
         mode: 'full',
+        rounds: 5,
         largeScale: 'nation',
-        appendMs: 3000,
+        appendMs: 1200,
         commandMs: 5000,
         commandWriters: [1, 16],
-        readMs: 3000,
+        readMs: 1500,
         graphqlSeconds: 10,
         asOfRepeats: 5,
       };

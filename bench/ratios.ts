@@ -112,18 +112,14 @@ export function computeRatios(rows: readonly Row[], mode: 'quick' | 'full'): Rat
   ratios.push(atMost(rows, 'replay peak RSS', '< 1024 MiB', ['replay', 'ocop', replay, 'peak RSS MiB'], 1024, 'MiB'));
   for (const query of ['districtTargets', 'products (first 20, one district)']) {
     const ours: Cell = ['graphql', 'ocop', `${query} @ 16`, 'req/s'];
+    const sameAnswer: Cell = ['graphql', 'apollo', `${query} @ 16`, 'req/s'];
+    const ping: Cell = ['graphql', 'apollo', 'constant { ping } @ 16', 'req/s'];
     ratios.push(
-      compare(
-        rows,
-        `GraphQL ${query} vs bare Apollo @ 16`,
-        '≥ 50%',
-        ours,
-        ['graphql', 'apollo', 'constant @ 16', 'req/s'],
-        0.5,
-        '%',
-      ),
+      compare(rows, `GraphQL ${query} vs bare Apollo, same answer @ 16`, '≥ 50%', ours, sameAnswer, 0.5, '%'),
+      compare(rows, `GraphQL ${query} vs bare Apollo, { ping } @ 16`, '≥ 50%', ours, ping, 0.5, '%'),
       atMost(rows, `GraphQL ${query} p99 @ 16`, '< 20 ms', ['graphql', 'ocop', `${query} @ 16`, 'p99 ms'], 20, 'ms'),
     );
   }
+
   return ratios;
 }

@@ -3,7 +3,12 @@ import type { Actor } from '../../src/application/metadata';
 import { planDecider } from '../../src/domain/plan/decide';
 import { planStreamId } from '../../src/domain/plan/events';
 import { productDecider } from '../../src/domain/product/decide';
-import { PRODUCT_GROUPS, QUALITY_STANDARDS, REVOCATION_REASONS, productStreamId } from '../../src/domain/product/events';
+import {
+  PRODUCT_GROUPS,
+  QUALITY_STANDARDS,
+  REVOCATION_REASONS,
+  productStreamId,
+} from '../../src/domain/product/events';
 import type { ProductState } from '../../src/domain/product/state';
 import { districtsOf } from '../../src/domain/rules/administrativeUnits';
 import { addMonths } from '../../src/domain/rules/businessDate';
@@ -82,7 +87,11 @@ export function commandFor(intent: Intent, today: string, rng: Rng, world: World
       const actor = officer(subject.districtCode);
       const n = world.serial();
       if (intent.kind === 'support') {
-        const programme: SupportProgramme = rng.chance(0.45) ? 'CONSOLIDATION' : rng.chance(0.5) ? 'INTENSIVE' : 'OTHER';
+        const programme: SupportProgramme = rng.chance(0.45)
+          ? 'CONSOLIDATION'
+          : rng.chance(0.5)
+            ? 'INTENSIVE'
+            : 'OTHER';
         const description = `Hỗ trợ ${programme === 'CONSOLIDATION' ? 'củng cố' : 'nâng cấp'} sản phẩm, đợt ${n}`;
         const command = { ...base, type: 'RecordSupport' as const, subjectId: id, supportId: `H${n}`, programme };
         return step(subjectStreamId(id), subjectDecider, { ...command, providedOn: today, description }, actor);
@@ -102,7 +111,8 @@ export function commandFor(intent: Intent, today: string, rng: Rng, world: World
       return step(subjectStreamId(id), subjectDecider, command, actor);
     }
     case 'registerProduct': {
-      const owner = world.stateOf(subjectStreamId(subjectId(world.productSubject(intent.target)))) as SubjectState | undefined;
+      const owner = world.stateOf(subjectStreamId(subjectId(world.productSubject(intent.target)))) as
+        SubjectState | undefined;
       if (owner?.status !== 'registered') return null;
       const group = rng.pick(PRODUCT_GROUPS);
       const command = {

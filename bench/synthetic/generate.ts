@@ -45,7 +45,7 @@ export async function generate(scale: Scale, seed: number, path: string): Promis
   let commands = 0;
   let refused = 0;
   try {
-    for (let i = 0; i < intents.length; ) {
+    for (let i = 0; i < intents.length;) {
       const day = intents[i]!.day;
       const today = dateOfDay(day);
       now = Date.parse(`${today}T0${RECORDING_HOUR_UTC}:00:00Z`);

@@ -13,7 +13,12 @@ const PRODUCTS: Record<ProductGroup, readonly string[]> = {
 
 const PLACES = ['Na Rì', 'Ba Bể', 'Pác Nặm', 'Chợ Đồn', 'Ngân Sơn', 'Bạch Thông', 'Chợ Mới', 'Quảng Khê', 'Nam Mẫu'];
 const QUALIFIERS = ['', ' đặc sản', ' truyền thống', ' hữu cơ', ' thượng hạng', ' sạch'];
-const SUBJECT_PREFIX = { COOPERATIVE: 'HTX', COOPERATIVE_GROUP: 'Tổ hợp tác', ENTERPRISE: 'Công ty TNHH', HOUSEHOLD_BUSINESS: 'Hộ kinh doanh' };
+const SUBJECT_PREFIX = {
+  COOPERATIVE: 'HTX',
+  COOPERATIVE_GROUP: 'Tổ hợp tác',
+  ENTERPRISE: 'Công ty TNHH',
+  HOUSEHOLD_BUSINESS: 'Hộ kinh doanh',
+};
 const PARTNERS = ['Siêu thị Co.opmart', 'Công ty CP Nông sản Việt', 'Bưu điện tỉnh', 'Sàn Postmart', 'HTX Thành Công'];
 const TRACE_SYSTEMS = ['iCheck', 'Cổng truy xuất tỉnh', 'TE-FOOD', 'Check VN', 'VNPT Check'];
 

@@ -12,7 +12,7 @@ export interface AppendTarget {
   close(): Promise<void>;
 }
 
-export type AppendVariant = 'ocop' | 'raw' | 'emmett';
+export type AppendVariant = 'ocop' | 'raw' | 'raw-grouped' | 'emmett';
 
 /** Our adapter: group commit, a savepoint and a revision check per append. */
 export function ocopTarget(path: string): AppendTarget {
@@ -23,11 +23,8 @@ export function ocopTarget(path: string): AppendTarget {
   };
 }
 
-/**
- * The ceiling: the same rows in the same table with the same durability (WAL, synchronous=FULL),
- * one transaction per append, and nothing else. UNIQUE(stream_id, revision) is the revision check.
- */
-export function rawTarget(path: string): AppendTarget {
+/** A table like the store's with the store's durability (WAL, synchronous=FULL), and a plain row insert. */
+function rawTable(path: string) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -35,7 +32,8 @@ export function rawTarget(path: string): AppendTarget {
   const insert = db.prepare(
     'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const appendRows = db.transaction((streamId: string, events: readonly NewEvent[], first: number) => {
+  const insertRows = (streamId: string, events: readonly NewEvent[], expected: bigint | 'no_stream') => {
+    const first = expected === 'no_stream' ? 0 : Number(expected) + 1;
     const now = Date.now();
     events.forEach((e, i) =>
       insert.run(
@@ -48,10 +46,56 @@ export function rawTarget(path: string): AppendTarget {
         now,
       ),
     );
-  });
+  };
+  return { db, insertRows };
+}
+
+/**
+ * The ceiling: the same rows in the same table with the same durability, one transaction per
+ * append, and nothing else. UNIQUE(stream_id, revision) is the revision check.
+ */
+export function rawTarget(path: string): AppendTarget {
+  const { db, insertRows } = rawTable(path);
+  const appendRows = db.transaction(insertRows);
   return {
-    append: async (streamId, events, expected) =>
-      appendRows(streamId, events, expected === 'no_stream' ? 0 : Number(expected) + 1),
+    append: async (streamId, events, expected) => appendRows(streamId, events, expected),
+    close: async () => void db.close(),
+  };
+}
+
+interface Queued {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: bigint | 'no_stream';
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The ceiling of grouping: appends that arrive in the same event-loop turn inserted in one
+ * transaction, with no savepoint, revision read or result per append (one failure fails them all).
+ */
+export function rawGroupedTarget(path: string): AppendTarget {
+  const { db, insertRows } = rawTable(path);
+  const insertAll = db.transaction((batch: Queued[]) =>
+    batch.forEach((a) => insertRows(a.streamId, a.events, a.expected)),
+  );
+  let queue: Queued[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      insertAll(batch);
+      batch.forEach((a) => a.resolve());
+    } catch (error) {
+      batch.forEach((a) => a.reject(error));
+    }
+  };
+  return {
+    append: (streamId, events, expected) =>
+      new Promise((resolve, reject) => {
+        if (queue.push({ streamId, events, expected, resolve, reject }) === 1) setImmediate(flush);
+      }),
     close: async () => void db.close(),
   };
 }
@@ -77,5 +121,6 @@ export function openTarget(variant: AppendVariant, path: string): AppendTarget {
   removeDatabase(path);
   if (variant === 'ocop') return ocopTarget(path);
   if (variant === 'raw') return rawTarget(path);
+  if (variant === 'raw-grouped') return rawGroupedTarget(path);
   return emmettTarget(path);
 }

@@ -1,10 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vietnamDate } from '../../src/domain/rules/businessDate';
 import { copyDatabase, removeDatabase } from '../support/files';
 import type { Row } from '../support/results';
 import { round } from '../support/stats';
 import { measureAsOf } from './asOf';
-import { DISTRICT_TARGETS, PING, PRODUCT_LIST, load, registerProduct, signedIn } from './graphqlLoad';
+import { DISTRICT_TARGETS, PING, PRODUCT_LIST, checkOperation, load, registerProduct, signedIn } from './graphqlLoad';
 import { BENCH_JWT_SECRET, type ServerProcess, startBareApollo, startOcopServer } from './servers';
 import { mintBenchToken } from './token';
 
@@ -30,8 +31,9 @@ async function withServer(start: () => Promise<ServerProcess>, use: (server: Ser
 }
 
 /**
- * GraphQL over HTTP: the bare Apollo ceiling, then the real service (its own process, on a copy of
- * the log) under the read queries, `asOf`, and last the mutation, which grows the log.
+ * GraphQL over HTTP: the real service (its own process, on a copy of the log) under the read
+ * queries, `asOf`, and last the mutation, which grows the log; then the bare Apollo ceiling, asked
+ * `{ ping }` and the same read queries, answered with the service's own answers as constants.
  */
 export async function measureGraphql(datasetPath: string, dir: string, options: GraphqlOptions): Promise<Row[]> {
   const rows: Row[] = [];
@@ -39,26 +41,23 @@ export async function measureGraphql(datasetPath: string, dir: string, options: 
     rows.push(row);
     options.onRow(row);
   };
-  await withServer(startBareApollo, async (bare) => {
-    for (const c of options.connections) add(await load(loopback(bare.url), PING, 'apollo', c, options.seconds));
-  });
   const path = join(dir, 'graphql.db');
+  const constants = join(dir, 'graphql-constants.json');
   copyDatabase(datasetPath, path);
+  const token = await mintBenchToken(BENCH_JWT_SECRET);
+  // The reports are public and asked anonymously; listing products needs a signed-in official,
+  // whose token the service verifies on every request.
+  const reads = [DISTRICT_TARGETS, signedIn(PRODUCT_LIST, token)];
   try {
     await withServer(
       () => startOcopServer(path, options.profileDir),
       async (server) => {
         const url = loopback(server.url);
-        add({
-          workload: 'graphql',
-          case: 'start-up (catch up the log, listen)',
-          variant: 'ocop',
-          metrics: { seconds: round(server.startMs / 1000, 2) },
-        });
-        // The reports are public and asked anonymously; listing products needs a signed-in official,
-        // whose token the service verifies on every request.
-        const token = await mintBenchToken(BENCH_JWT_SECRET);
-        for (const operation of [DISTRICT_TARGETS, signedIn(PRODUCT_LIST, token)]) {
+        const startUp = { seconds: round(server.startMs / 1000, 2) };
+        add({ workload: 'graphql', case: 'start-up (catch up the log, listen)', variant: 'ocop', metrics: startUp });
+        const answers = await Promise.all(reads.map((operation) => checkOperation(url, operation)));
+        writeFileSync(constants, JSON.stringify(Object.assign({}, ...answers)));
+        for (const operation of reads) {
           for (const c of options.connections) add(await load(url, operation, 'ocop', c, options.seconds));
         }
         for (const instant of options.asOfInstants) add(await measureAsOf(url, token, instant, options.asOfRepeats));
@@ -69,5 +68,14 @@ export async function measureGraphql(datasetPath: string, dir: string, options: 
   } finally {
     removeDatabase(path);
   }
+  await withServer(
+    () => startBareApollo(constants),
+    async (bare) => {
+      for (const operation of [PING, DISTRICT_TARGETS, PRODUCT_LIST]) {
+        for (const c of options.connections)
+          add(await load(loopback(bare.url), operation, 'apollo', c, options.seconds));
+      }
+    },
+  );
   return rows;
 }

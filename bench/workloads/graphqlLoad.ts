@@ -21,7 +21,7 @@ export const PRODUCT_LIST: Operation = {
   query:
     '{ products(first: 20, filter: { districtCode: "066" }) { totalCount pageInfo { endCursor hasNextPage } nodes { id name group registeredOn stars district { name } } } }',
 };
-export const PING: Operation = { name: 'constant', query: '{ ping }' };
+export const PING: Operation = { name: 'constant { ping }', query: '{ ping }' };
 
 /** registerProduct without id or commandId: every request registers a new product of an existing subject. */
 export function registerProduct(subjectId: string, registeredOn: string): Operation {

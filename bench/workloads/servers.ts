@@ -66,7 +66,7 @@ export function startOcopServer(sqlitePath: string, profileDir?: string): Promis
   });
 }
 
-/** Apollo Server 5 with a one-field schema answering a constant: what the stack allows at best. */
-export function startBareApollo(): Promise<ServerProcess> {
-  return spawnServer([join(COMPILED_BENCH, 'workloads', 'bareApollo.js')], { NODE_ENV: 'production' });
+/** Apollo Server 5 answering constants (see bareApollo.ts): what the stack allows at best. */
+export function startBareApollo(constantsFile: string): Promise<ServerProcess> {
+  return spawnServer([join(COMPILED_BENCH, 'workloads', 'bareApollo.js'), constantsFile], { NODE_ENV: 'production' });
 }
