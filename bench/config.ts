@@ -16,7 +16,7 @@ export interface BenchConfig {
   readonly asOfRepeats: number;
   /** Each comparison's variants run this many times in turn; the best run of each is kept. */
   readonly rounds: number;
-  /** Write V8 CPU profiles of the replay and server children to bench/results/profiles. */
+  /** Write V8 CPU profiles of the replay and server children to bench/.data/profiles (gitignored). */
   readonly profile: boolean;
 }
 

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.log(`data: ${d.summary.scale}, ${d.summary.events.toLocaleString('en-US')} events (${how})`);
   }
   const work = mkdtempSync(join(ensureDir(DATA_DIR), 'run-'));
-  const profileDir = config.profile ? ensureDir(join(RESULTS_DIR, 'profiles')) : undefined;
+  const profileDir = config.profile ? ensureDir(join(DATA_DIR, 'profiles')) : undefined;
   let rows: Row[];
   try {
     rows = await runWorkloads(config, { province: province.path, large: large.path, work, profileDir });
