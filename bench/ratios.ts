@@ -15,7 +15,7 @@ function compare(
   const a = metric(findRow(rows, ours[0], ours[1], ours[2]), ours[3]);
   const b = metric(findRow(rows, base[0], base[1], base[2]), base[3]);
   const ratio = a === null || b === null || b === 0 ? null : a / b;
-  const value = ratio === null ? null : round(unit === '%' ? ratio * 100 : ratio, unit === '%' ? 0 : 1);
+  const value = ratio === null ? null : round(unit === '%' ? ratio * 100 : ratio, unit === '%' ? 0 : 2);
   return {
     name,
     target,
