@@ -45,8 +45,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   };
   const verify =
     'secret' in keys
-      ? (token: string) =>
-          jose.jwtVerify(token, createSecretKey(Buffer.from(keys.secret)), { ...checks, algorithms: ['HS256'] })
+      ? (() => {
+          // Import the key once: building it per request showed up in profiles under load.
+          const key = createSecretKey(Buffer.from(keys.secret));
+          return (token: string) => jose.jwtVerify(token, key, { ...checks, algorithms: ['HS256'] });
+        })()
       : (() => {
           const jwks = jose.createRemoteJWKSet(new URL(keys.jwksUrl));
           return (token: string) => jose.jwtVerify(token, jwks, { ...checks, algorithms: ASYMMETRIC });
