@@ -47,25 +47,35 @@ export class ProductType {
   @Field(() => DateScalar)
   registeredOn!: string;
 
-  @Field(() => AdministrativeUnitType, { description: "The subject's district when the product was registered" })
-  district!: AdministrativeUnitType;
-
-  @Field(() => [TraceabilityType])
-  traceability!: TraceabilityType[];
-
-  @Field(() => [QualityCertificationType])
-  qualityCertifications!: QualityCertificationType[];
-
   view!: View;
   record!: ProductView;
   subjectId!: string;
 
+  // Built when asked for: a page of products should not pay for fields its query does not select.
+  @Field(() => AdministrativeUnitType, { description: "The subject's district when the product was registered" })
+  get district(): AdministrativeUnitType {
+    return AdministrativeUnitType.of(this.record.districtCode);
+  }
+
+  @Field(() => [TraceabilityType])
+  get traceability(): TraceabilityType[] {
+    return this.record.traceability.map((t) => Object.assign(new TraceabilityType(), t));
+  }
+
+  @Field(() => [QualityCertificationType])
+  get qualityCertifications(): QualityCertificationType[] {
+    return this.record.qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q));
+  }
+
   static from(view: View, product: ProductView): ProductType {
+    const { id, name, group, registrationKind, registeredOn, subjectId } = product;
     return Object.assign(new ProductType(), {
-      ...product,
-      district: AdministrativeUnitType.of(product.districtCode),
-      traceability: product.traceability.map((t) => Object.assign(new TraceabilityType(), t)),
-      qualityCertifications: product.qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q)),
+      id,
+      name,
+      group,
+      registrationKind,
+      registeredOn,
+      subjectId,
       view,
       record: product,
     });
