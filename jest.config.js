@@ -19,8 +19,8 @@ const shared = {
 module.exports = {
   testTimeout: 30000,
   // With every suite in one process (2 cores: Jest runs in band), Node 20 can spin at 100% CPU while
-  // tearing down after the last test, in its handle clean-up, waiting on HTTP/2 sockets left by the gRPC
-  // client of the EventStoreDB tests (seen at exit, not during the run). Exiting explicitly once the
+  // tearing down after the last test, in its handle clean-up (most likely on HTTP/2 sockets of the gRPC
+  // client in the EventStoreDB tests; seen at exit, never during the run). Exiting explicitly once the
   // results are in keeps a finished run from never ending.
   forceExit: true,
   projects: [
