@@ -14,7 +14,8 @@ import {
   WrongExpectedVersionError,
 } from './eventStore';
 import { SCHEMA } from './sqliteSchema';
-import { parseStoredObject, translateSqliteError } from './sqliteErrors';
+import { translateSqliteError } from './sqliteErrors';
+import { type Statements, prepareStatements, toRecordedEvent } from './sqliteStatements';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' (tests only: nothing survives). */
@@ -39,22 +40,6 @@ type Outcome = { ok: AppendResult } | { error: unknown };
 const PAGE = 1000;
 
 /**
- * Reads fetch rows as arrays (better-sqlite3's raw mode) in this column order: replaying a million
- * events then builds no intermediate object with named keys per row.
- */
-const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
-type EventTuple = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  data: string,
-  metadata: string,
-  recordedAt: number,
-];
-
-/**
  * The embedded default store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
  * append survives a crash or power cut. Appends that arrive in the same event-loop turn share one
  * transaction and one fsync (group commit); each runs in its own savepoint, so one failed revision
@@ -72,7 +57,7 @@ class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private lastRecordedAt: number;
-  private readonly stmt;
+  private readonly stmt: Statements;
   private readonly appendBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -87,39 +72,7 @@ class SqliteEventStore implements EventStore {
     }
     this.signal = new AppendSignal(options.pollIntervalMs ?? 250);
     this.clock = options.clock ?? Date.now;
-    this.stmt = {
-      head: this.db.prepare<[string], { revision: number }>(
-        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-      ),
-      insert: this.db.prepare(
-        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      streamForwards: this.db
-        .prepare<[string, bigint, number], EventTuple>(
-          `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-        )
-        .raw(),
-      streamBackwards: this.db
-        .prepare<[string, bigint, number], EventTuple>(
-          `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-        )
-        .raw(),
-      allForwards: this.db
-        .prepare<[bigint, number], EventTuple>(
-          `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
-        )
-        .raw(),
-      allBackwards: this.db
-        .prepare<[bigint, number], EventTuple>(
-          `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
-        )
-        .raw(),
-      // Recording times never go backwards in position order: the last row has the latest, found
-      // through the primary key instead of a scan of the whole log at every start.
-      lastRecordedAt: this.db.prepare<[], { t: number | null }>(
-        'SELECT recorded_at AS t FROM events ORDER BY position DESC LIMIT 1',
-      ),
-    };
+    this.stmt = prepareStatements(this.db);
     this.lastRecordedAt = this.stmt.lastRecordedAt.get()?.t ?? 0;
     const appendOne = this.db.transaction((p: PendingAppend) => this.appendInTransaction(p));
     this.appendBatch = this.db.transaction((batch: PendingAppend[]) =>
@@ -275,20 +228,4 @@ class SqliteEventStore implements EventStore {
       throw translateSqliteError(error);
     }
   }
-}
-
-function toRecordedEvent(row: EventTuple): RecordedEvent {
-  const [position, id, streamId, revision, type, data, metadata, recordedAt] = row;
-  const at = { position, streamId, revision };
-  const global = BigInt(position);
-  return {
-    id,
-    streamId,
-    revision: BigInt(revision),
-    position: { commit: global, prepare: global },
-    type,
-    data: parseStoredObject(data, 'data', at),
-    metadata: parseStoredObject(metadata, 'metadata', at),
-    recordedAt: new Date(recordedAt),
-  };
 }
