@@ -82,6 +82,18 @@ export function covers(actor: Actor, unitCode: string): boolean {
   }
 }
 
+/** A command's target as loaded from its stream: where it is once it exists. */
+export type LoadedTarget =
+  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly districtCode: string };
+
+/**
+ * The unit a loaded target is in, read from its own stream so that no input can claim another one.
+ * Null when the target does not exist (the decider then answers NOT_FOUND).
+ */
+export function locationOf(target: LoadedTarget): string | null {
+  return target.status === 'registered' ? target.districtCode : null;
+}
+
 /** Throws FORBIDDEN unless the actor's role may issue the command in the unit it acts in. */
 export function authorize(actor: Actor, request: CommandRequest): void {
   const what = request.action === 'AwardStars' ? `AwardStars at ${request.level} level` : request.action;

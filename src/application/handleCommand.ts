@@ -33,15 +33,21 @@ export interface CommandResult<State> {
   readonly repeated: boolean;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<State> {
   /** Re-reads and re-decides after a conflicting concurrent write, this many times at most. */
   readonly maxRetries?: number;
+  /**
+   * Judges whether the actor may act on the target as it was just loaded (it throws FORBIDDEN when
+   * not). It runs on every attempt, before the repeat check and the decider, on the same state.
+   */
+  readonly authorize?: (state: State) => void;
 }
 
 /**
- * Load, decide, append: folds the stream into state, lets the decider turn the command into events,
- * and appends them expecting the revision it read. A concurrent writer makes the append fail; the
- * command is then decided again on fresh state, a bounded number of times.
+ * Load, authorize, decide, append: folds the stream into state once, lets `authorize` judge the
+ * actor on that state, lets the decider turn the command into events, and appends them expecting
+ * the revision it read. A concurrent writer makes the append fail; the command is then judged and
+ * decided again on fresh state, a bounded number of times.
  */
 export async function handleCommand<State, Command extends object, Event extends DomainEvent>(
   store: EventStore,
@@ -49,13 +55,14 @@ export async function handleCommand<State, Command extends object, Event extends
   decider: Decider<State, Command, Event>,
   command: Command,
   context: CommandContext,
-  options: HandleOptions = {},
+  options: HandleOptions<State> = {},
 ): Promise<CommandResult<State>> {
   const maxRetries = options.maxRetries ?? 5;
   const commandHash = hashCommand(command);
   for (let attempt = 0; ; attempt++) {
     try {
       const loaded = await loadStream(store, streamId, decider);
+      options.authorize?.(loaded.state);
       const earlier = loaded.recorded.filter((e) => e.metadata['commandId'] === context.commandId);
       if (earlier.length > 0) return repeatedResult(earlier, commandHash, loaded.state);
       const decided = decider.decide(command, loaded.state);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Decider, DomainEvent } from '../core/decider';
+import { NotFoundError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
 import type { AdoptPlan } from '../domain/plan/commands';
 import { planDecider } from '../domain/plan/decide';
@@ -16,9 +18,7 @@ import { vietnamDate } from '../domain/rules/businessDate';
 import type { RecordLinkage, RecordSupport, RegisterSubject } from '../domain/subject/commands';
 import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
-import { NotFoundError } from '../core/errors';
-import { authorize } from './authorization';
-import { districtOfProduct, districtOfSubject } from './commandTargets';
+import { type CommandRequest, authorize, locationOf } from './authorization';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 
@@ -26,67 +26,74 @@ import type { CommandContext } from './metadata';
 type Input<C> = Omit<C, 'type' | 'today'>;
 
 /**
- * The use cases: each checks that the actor's role and office allow it (authorization.ts; the
- * district comes from the target's stream, never from the input), maps the command to its stream
- * and runs it through `handleCommand`.
+ * The use cases, one path each: load the target's stream once, check on that state that the actor's
+ * role and office allow the command where the target is (authorization.ts; never where the input
+ * says it is), decide, append.
  * Ids are derived from the commandId when the caller gives none, so a retried creation
  * lands on the same stream and is recognised as a repeat instead of creating a twin.
  */
 export function createRegistry(store: EventStore) {
   const today = (context: CommandContext): string => vietnamDate(context.now);
 
+  /** Runs `command` on its stream once `request(state)` is allowed for the actor. */
+  const handle = <State, Command extends object, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+    command: Command,
+    context: CommandContext,
+    request: (state: State) => CommandRequest,
+  ): Promise<CommandResult<State>> =>
+    handleCommand(store, streamId, decider, command, context, {
+      authorize: (state) => authorize(context.actor, request(state)),
+    });
+
   return {
-    adoptPlan: async (input: Input<AdoptPlan>, context: CommandContext) => {
-      authorize(context.actor, { action: 'AdoptPlan', unitCode: input.provinceCode });
-      return handleCommand(
-        store,
+    adoptPlan: (input: Input<AdoptPlan>, context: CommandContext) =>
+      handle(
         planStreamId(input.provinceCode, input.year),
         planDecider,
         { type: 'AdoptPlan', ...input, today: today(context) },
         context,
-      );
-    },
+        () => ({ action: 'AdoptPlan', unitCode: input.provinceCode }),
+      ),
 
-    registerSubject: async (
+    registerSubject: (
       input: Omit<Input<RegisterSubject>, 'subjectId'> & { subjectId?: string },
       context: CommandContext,
     ) => {
-      authorize(context.actor, { action: 'RegisterSubject', unitCode: input.districtCode });
       const subjectId = input.subjectId ?? idFromCommand('S', context.commandId);
       const command: RegisterSubject = { type: 'RegisterSubject', ...input, subjectId, today: today(context) };
-      return handleCommand(store, subjectStreamId(subjectId), subjectDecider, command, context);
+      return handle(subjectStreamId(subjectId), subjectDecider, command, context, () => ({
+        action: 'RegisterSubject',
+        unitCode: input.districtCode,
+      }));
     },
 
-    recordLinkage: async (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
-      authorize(context.actor, { action: 'RecordLinkage', unitCode: await districtOfSubject(store, input.subjectId) });
-      const command: RecordLinkage = {
-        type: 'RecordLinkage',
-        ...input,
-        linkageId: idFromCommand('L', context.commandId),
-        today: today(context),
-      };
-      return handleCommand(store, subjectStreamId(input.subjectId), subjectDecider, command, context);
+    recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
+      const linkageId = idFromCommand('L', context.commandId);
+      const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId, today: today(context) };
+      return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
+        action: 'RecordLinkage',
+        unitCode: locationOf(subject),
+      }));
     },
 
-    recordSupport: async (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
-      authorize(context.actor, { action: 'RecordSupport', unitCode: await districtOfSubject(store, input.subjectId) });
-      const command: RecordSupport = {
-        type: 'RecordSupport',
-        ...input,
-        supportId: idFromCommand('H', context.commandId),
-        today: today(context),
-      };
-      return handleCommand(store, subjectStreamId(input.subjectId), subjectDecider, command, context);
+    recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
+      const supportId = idFromCommand('H', context.commandId);
+      const command: RecordSupport = { type: 'RecordSupport', ...input, supportId, today: today(context) };
+      return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
+        action: 'RecordSupport',
+        unitCode: locationOf(subject),
+      }));
     },
 
+    /** The owning subject's stream is read too: the product is registered where its subject is. */
     registerProduct: async (
       input: Omit<Input<RegisterProduct>, 'productId' | 'subject'> & { productId?: string },
       context: CommandContext,
     ) => {
       const productId = input.productId ?? idFromCommand('P', context.commandId);
       const subject = (await loadStream(store, subjectStreamId(input.subjectId), subjectDecider)).state;
-      const unitCode = subject.status === 'registered' ? subject.districtCode : null;
-      authorize(context.actor, { action: 'RegisterProduct', unitCode });
       const command: RegisterProduct = {
         type: 'RegisterProduct',
         ...input,
@@ -97,55 +104,53 @@ export function createRegistry(store: EventStore) {
             : null,
         today: today(context),
       };
-      return handleCommand(store, productStreamId(productId), productDecider, command, context);
+      return handle(productStreamId(productId), productDecider, command, context, () => ({
+        action: 'RegisterProduct',
+        unitCode: locationOf(subject),
+      }));
     },
 
-    awardStars: async (input: Input<AwardStars>, context: CommandContext) => {
-      const unitCode = await districtOfProduct(store, input.productId);
-      authorize(context.actor, { action: 'AwardStars', level: input.level, unitCode });
-      return handleCommand(
-        store,
+    awardStars: (input: Input<AwardStars>, context: CommandContext) =>
+      handle(
         productStreamId(input.productId),
         productDecider,
         { type: 'AwardStars', ...input, today: today(context) },
         context,
-      );
-    },
+        (product) => ({ action: 'AwardStars', level: input.level, unitCode: locationOf(product) }),
+      ),
 
-    revokeCertificate: async (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
+    revokeCertificate: (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
       const productId = productIdOfCertificate(input.certificateId);
-      if (!productId)
-        throw new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
+      if (!productId) {
+        const error = new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
           certificateId: input.certificateId,
         });
-      authorize(context.actor, { action: 'RevokeCertificate', unitCode: await districtOfProduct(store, productId) });
+        return Promise.reject(error);
+      }
       const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
-      return handleCommand(store, productStreamId(productId), productDecider, command, context);
+      return handle(productStreamId(productId), productDecider, command, context, (product) => ({
+        action: 'RevokeCertificate',
+        unitCode: locationOf(product),
+      }));
     },
 
-    recordTraceability: async (input: Input<RecordTraceability>, context: CommandContext) => {
-      const unitCode = await districtOfProduct(store, input.productId);
-      authorize(context.actor, { action: 'RecordTraceability', unitCode });
-      return handleCommand(
-        store,
+    recordTraceability: (input: Input<RecordTraceability>, context: CommandContext) =>
+      handle(
         productStreamId(input.productId),
         productDecider,
         { type: 'RecordTraceability', ...input, today: today(context) },
         context,
-      );
-    },
+        (product) => ({ action: 'RecordTraceability', unitCode: locationOf(product) }),
+      ),
 
-    recordQualityCertification: async (input: Input<RecordQualityCertification>, context: CommandContext) => {
-      const unitCode = await districtOfProduct(store, input.productId);
-      authorize(context.actor, { action: 'RecordQualityCertification', unitCode });
-      return handleCommand(
-        store,
+    recordQualityCertification: (input: Input<RecordQualityCertification>, context: CommandContext) =>
+      handle(
         productStreamId(input.productId),
         productDecider,
         { type: 'RecordQualityCertification', ...input, today: today(context) },
         context,
-      );
-    },
+        (product) => ({ action: 'RecordQualityCertification', unitCode: locationOf(product) }),
+      ),
   };
 }
 

@@ -11,6 +11,8 @@ export type RegisteredProduct = {
   status: 'registered';
   productId: string;
   subjectId: string;
+  /** Where the product is for jurisdiction: its subject's district when it was registered. */
+  districtCode: string;
   registeredOn: string;
   evaluationCount: number;
   evaluationDecisions: ReadonlySet<string>;
@@ -35,11 +37,12 @@ const updateCertificate = (
 
 export function evolveProduct(state: ProductState, event: ProductEvent): ProductState {
   if (event.type === 'ProductRegistered') {
-    const { productId, subjectId, registeredOn } = event.data;
+    const { productId, subjectId, districtCode, registeredOn } = event.data;
     return {
       status: 'registered',
       productId,
       subjectId,
+      districtCode,
       registeredOn,
       evaluationCount: 0,
       evaluationDecisions: new Set(),

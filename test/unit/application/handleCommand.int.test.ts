@@ -70,6 +70,35 @@ describe('Command handling on a SQLite file', () => {
     }
   });
 
+  it('should read the target stream once per command, and the owning subject once for a product', async () => {
+    const reads: string[] = [];
+    const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: (id: string, options?: Parameters<EventStore['readStream']>[1]) => {
+        reads.push(id);
+        return store.readStream(id, options);
+      },
+    });
+    const counted = createRegistry(counting);
+    await counted.awardStars(
+      { productId: 'p1', level: 'DISTRICT', score: 62, decisionNo: 'D-1', decidedOn: '2024-10-15' },
+      testContext(),
+    );
+    expect(reads).toEqual(['ocop-product-p1']);
+    reads.length = 0;
+    await counted.registerProduct(
+      {
+        productId: 'p2',
+        subjectId: 'htx',
+        name: 'Bánh',
+        group: 'FOOD',
+        registrationKind: 'NEW',
+        registeredOn: '2024-03-10',
+      },
+      testContext(),
+    );
+    expect(reads).toEqual(['ocop-subject-htx', 'ocop-product-p2']);
+  });
+
   it('should answer a repeated commandId with the earlier events and append nothing', async () => {
     const context = testContext({ commandId: 'retry-me' });
     const input = {
