@@ -7,31 +7,31 @@ import type {
   CertificateSuperseded,
   RevocationReason,
 } from '../src/domain/product/events';
-import { type Projection, handles } from './projection';
+import { type Draft, type Projection, handles } from './projection';
 
 export interface RevocationView {
-  reason: RevocationReason;
-  details: string;
-  decisionNo: string;
-  decidedOn: string;
+  readonly reason: RevocationReason;
+  readonly details: string;
+  readonly decisionNo: string;
+  readonly decidedOn: string;
 }
 
 export interface CertificateView {
-  id: string;
-  productId: string;
-  stars: number;
-  level: EvaluationLevel;
-  decisionNo: string;
-  issuedOn: string;
-  expiresOn: string;
-  supersedes: string | null;
-  supersededBy: string | null;
-  supersededOn?: string;
-  revokedOn?: string;
-  revocation: RevocationView | null;
+  readonly id: string;
+  readonly productId: string;
+  readonly stars: number;
+  readonly level: EvaluationLevel;
+  readonly decisionNo: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string;
+  readonly supersedes: string | null;
+  readonly supersededBy: string | null;
+  readonly supersededOn?: string;
+  readonly revokedOn?: string;
+  readonly revocation: RevocationView | null;
 }
 
-export type CertificatesState = Map<string, CertificateView>;
+export type CertificatesState = Map<string, Draft<CertificateView>>;
 
 export const certificatesProjection: Projection<
   CertificatesState,
@@ -92,7 +92,7 @@ export interface CertificateQuery {
   productId?: string;
 }
 
-export function findCertificates(view: View, query: CertificateQuery): CertificateView[] {
+export function findCertificates(view: View, query: CertificateQuery): readonly CertificateView[] {
   return [...view.models.certificates.values()].filter((c) => {
     const product = view.models.products.get(c.productId);
     return (

@@ -1,9 +1,9 @@
 import type { DomainEvent } from '../src/core/decider';
-import { certificatesProjection, type CertificatesState } from './certificates.projection';
-import { plansProjection, type PlansState } from './plans.projection';
-import { productsProjection, type ProductsState } from './products.projection';
+import { type CertificateView, certificatesProjection, type CertificatesState } from './certificates.projection';
+import { type PlanView, plansProjection, type PlansState } from './plans.projection';
+import { type ProductView, productsProjection, type ProductsState } from './products.projection';
 import { type Projection, forgetAnswers } from './projection';
-import { subjectsProjection, type SubjectsState } from './subjects.projection';
+import { type SubjectView, subjectsProjection, type SubjectsState } from './subjects.projection';
 
 /** Every entity read model, built together from one pass over the log. */
 export interface ReadModels {
@@ -50,9 +50,17 @@ export function isProjected(type: string): boolean {
   return NAMES.some((name) => REGISTERED[name].canHandle(type));
 }
 
+/** The read models as every reader sees them: shared, so never changed outside the projections. */
+export interface ReadonlyModels {
+  readonly plans: ReadonlyMap<string, PlanView>;
+  readonly subjects: ReadonlyMap<string, SubjectView>;
+  readonly products: ReadonlyMap<string, ProductView>;
+  readonly certificates: ReadonlyMap<string, CertificateView>;
+}
+
 /** Read models as seen on one business day: certificate statuses are computed against `day`. */
 export interface View {
-  readonly models: ReadModels;
+  readonly models: ReadonlyModels;
   readonly day: string;
 }
 

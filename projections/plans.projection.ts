@@ -2,12 +2,12 @@ import type { DistrictTarget, PlanEvent } from '../src/domain/plan/events';
 import { type Projection, handles } from './projection';
 
 export interface PlanView {
-  provinceCode: string;
-  year: number;
-  reference: string;
-  adoptedOn: string;
-  revisions: number;
-  targets: Map<string, DistrictTarget>;
+  readonly provinceCode: string;
+  readonly year: number;
+  readonly reference: string;
+  readonly adoptedOn: string;
+  readonly revisions: number;
+  readonly targets: ReadonlyMap<string, DistrictTarget>;
 }
 
 export type PlansState = Map<string, PlanView>;
@@ -33,6 +33,10 @@ export const plansProjection: Projection<PlansState, PlanEvent> = {
   },
 };
 
-export function findPlan(state: PlansState, provinceCode: string, year: number): PlanView | undefined {
+export function findPlan(
+  state: ReadonlyMap<string, PlanView>,
+  provinceCode: string,
+  year: number,
+): PlanView | undefined {
   return state.get(planKey(provinceCode, year));
 }

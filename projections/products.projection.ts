@@ -2,49 +2,49 @@ import type { View } from './index';
 import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { type Projection, handles, remembered } from './projection';
+import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {
-  evaluationNo: number;
-  level: EvaluationLevel;
-  score: number;
-  scoreStars: number;
-  stars: number;
-  proposedToHigherLevel: boolean;
-  decisionNo: string;
-  decidedOn: string;
-  certificateId: string | null;
+  readonly evaluationNo: number;
+  readonly level: EvaluationLevel;
+  readonly score: number;
+  readonly scoreStars: number;
+  readonly stars: number;
+  readonly proposedToHigherLevel: boolean;
+  readonly decisionNo: string;
+  readonly decidedOn: string;
+  readonly certificateId: string | null;
 }
 
 export interface TraceabilityView {
-  system: string;
-  enabledOn: string;
+  readonly system: string;
+  readonly enabledOn: string;
 }
 
 export interface QualityCertificationView {
-  standard: QualityStandard;
-  certificateNo: string;
-  issuedOn: string;
-  validUntil: string | null;
+  readonly standard: QualityStandard;
+  readonly certificateNo: string;
+  readonly issuedOn: string;
+  readonly validUntil: string | null;
 }
 
 export interface ProductView {
-  id: string;
-  subjectId: string;
-  districtCode: string;
-  name: string;
+  readonly id: string;
+  readonly subjectId: string;
+  readonly districtCode: string;
+  readonly name: string;
   /** The name folded for search: lower case, without Vietnamese diacritics. */
-  searchName: string;
-  group: ProductGroup;
-  registrationKind: RegistrationKind;
-  registeredOn: string;
-  evaluations: EvaluationView[];
-  certificateIds: string[];
-  traceability: TraceabilityView[];
-  qualityCertifications: QualityCertificationView[];
+  readonly searchName: string;
+  readonly group: ProductGroup;
+  readonly registrationKind: RegistrationKind;
+  readonly registeredOn: string;
+  readonly evaluations: readonly EvaluationView[];
+  readonly certificateIds: readonly string[];
+  readonly traceability: readonly TraceabilityView[];
+  readonly qualityCertifications: readonly QualityCertificationView[];
 }
 
-export type ProductsState = Map<string, ProductView>;
+export type ProductsState = Map<string, Draft<ProductView>>;
 
 /** "Miến dong Na Rì" → "mien dong na ri": what a search box without Vietnamese input should find. */
 export function foldForSearch(text: string): string {
@@ -148,11 +148,11 @@ export function latestCertificateStatus(view: View, product: ProductView): strin
   return certificate ? statusOf(certificate, view.day) : null;
 }
 
-export function findProducts(view: View, query: ProductQuery): ProductView[] {
+export function findProducts(view: View, query: ProductQuery): readonly ProductView[] {
   return remembered(view, `products ${JSON.stringify(query)}`, () => filterProducts(view, query));
 }
 
-function filterProducts(view: View, query: ProductQuery): ProductView[] {
+function filterProducts(view: View, query: ProductQuery): readonly ProductView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
   return [...view.models.products.values()].filter(
     (p) =>

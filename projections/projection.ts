@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../src/core/decider';
-import type { ReadModels, View } from './index';
+import type { ReadModels, ReadonlyModels, View } from './index';
 
 /**
  * A read model: a reducer over events in global order. `evolve` may update the state it is given
@@ -14,6 +14,13 @@ export interface Projection<State, Event extends DomainEvent = DomainEvent> {
   evolve(state: State, event: Event): State;
 }
 
+/**
+ * The writable form of a read-model view, for its own projection's `evolve` only. Everything else
+ * sees the views as readonly: answers are shared between requests and kept (`remembered`), so a
+ * caller that sorted or changed one would change every later answer.
+ */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
 export const handles =
   (...types: string[]) =>
   (type: string): boolean =>
@@ -23,7 +30,7 @@ export const handles =
  * Answers to queries over a models object, kept until its next event: reports and filtered lists scan
  * every product and subject, and between two writes every reader asks the same few questions.
  */
-const answers = new WeakMap<ReadModels, Map<string, unknown>>();
+const answers = new WeakMap<ReadonlyModels, Map<string, unknown>>();
 const MAX_ANSWERS = 64;
 
 /** Called before an event changes the models: what was computed from them no longer holds. */

@@ -3,18 +3,21 @@ import type { DistrictTarget } from '../src/domain/plan/events';
 import type { PlanView } from './plans.projection';
 
 export interface Indicator {
-  target: number;
-  actual: number;
+  readonly target: number;
+  readonly actual: number;
 }
 
-export type ReportRow<K extends string> = { unit: { code: string; name: string } } & Record<K, Indicator>;
+export type ReportRow<K extends string> = {
+  readonly unit: { readonly code: string; readonly name: string };
+} & Readonly<Record<K, Indicator>>;
 
+/** A report as every caller shares it (remembered until the next event): readonly all the way down. */
 export interface Report<K extends string> {
-  year: number;
-  provinceCode: string;
-  planReference: string | null;
-  districts: ReportRow<K>[];
-  total: ReportRow<K>;
+  readonly year: number;
+  readonly provinceCode: string;
+  readonly planReference: string | null;
+  readonly districts: readonly ReportRow<K>[];
+  readonly total: ReportRow<K>;
 }
 
 /**

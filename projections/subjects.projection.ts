@@ -2,36 +2,36 @@ import type { View } from './index';
 import { foldForSearch } from './products.projection';
 import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '../src/domain/subject/events';
 import type { ProductRegistered } from '../src/domain/product/events';
-import { type Projection, handles } from './projection';
+import { type Draft, type Projection, handles } from './projection';
 
 export interface LinkageView {
-  id: string;
-  partnerName: string;
-  kind: LinkageKind;
-  startedOn: string;
-  endedOn: string | null;
-  contractRef: string | null;
+  readonly id: string;
+  readonly partnerName: string;
+  readonly kind: LinkageKind;
+  readonly startedOn: string;
+  readonly endedOn: string | null;
+  readonly contractRef: string | null;
 }
 
 export interface SupportView {
-  id: string;
-  programme: SupportProgramme;
-  providedOn: string;
-  description: string;
+  readonly id: string;
+  readonly programme: SupportProgramme;
+  readonly providedOn: string;
+  readonly description: string;
 }
 
 export interface SubjectView {
-  id: string;
-  name: string;
-  kind: SubjectKind;
-  districtCode: string;
-  registeredOn: string;
-  productIds: string[];
-  linkages: LinkageView[];
-  supports: SupportView[];
+  readonly id: string;
+  readonly name: string;
+  readonly kind: SubjectKind;
+  readonly districtCode: string;
+  readonly registeredOn: string;
+  readonly productIds: readonly string[];
+  readonly linkages: readonly LinkageView[];
+  readonly supports: readonly SupportView[];
 }
 
-export type SubjectsState = Map<string, SubjectView>;
+export type SubjectsState = Map<string, Draft<SubjectView>>;
 
 export const subjectsProjection: Projection<SubjectsState, SubjectEvent | ProductRegistered> = {
   name: 'subjects',
@@ -73,7 +73,7 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
   },
 };
 
-export function findSubjects(view: View, query: { districtCode?: string; search?: string }): SubjectView[] {
+export function findSubjects(view: View, query: { districtCode?: string; search?: string }): readonly SubjectView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
   return [...view.models.subjects.values()].filter(
     (s) =>

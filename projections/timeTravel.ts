@@ -2,7 +2,7 @@ import { ValidationError } from '../src/core/errors';
 import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../src/eventStore/eventStore';
 import { cloneModels } from './cloneModels';
 import { type HistoricModels, HistoricStates, type HistoricTarget, isBeyond } from './historicStates';
-import { type ReadModels, createReadModels } from './index';
+import { type ReadModels, type ReadonlyModels, createReadModels } from './index';
 import { replayInto } from './replay';
 import type { ProjectionRunner } from './runner';
 
@@ -26,7 +26,7 @@ export class TimeTravel {
   /** The question ("i:<ms>" or "p:<cursor>") → the state that answered it, while that state is kept. */
   private readonly answers = new Map<string, HistoricModels>();
   private readonly inFlight = new Map<string, Promise<HistoricModels>>();
-  private readonly cuts = new WeakMap<ReadModels, GlobalPosition>();
+  private readonly cuts = new WeakMap<ReadonlyModels, GlobalPosition>();
   private liveModels: ReadModels | null = null;
   /** What the cache did, for tests and benchmarks. */
   readonly stats = { replays: 0, eventsApplied: 0, answeredFromMemory: 0 };
@@ -69,7 +69,7 @@ export class TimeTravel {
    * The position a historic state ends at, for answers that must stop there too (an entity's history
    * as of the same instant); undefined for the live models, which have no cut.
    */
-  cutOf(models: ReadModels): GlobalPosition | undefined {
+  cutOf(models: ReadonlyModels): GlobalPosition | undefined {
     return this.cuts.get(models);
   }
 

@@ -1,12 +1,11 @@
 import type { Decider } from '../../core/decider';
 import { ValidationError } from '../../core/errors';
 import { findDistrict, findProvince } from '../rules/administrativeUnits';
-import { REF_MAX, requireNotBefore, requirePastDate, requireText } from '../rules/validation';
+import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../rules/limits';
+import { requireNotBefore, requirePastDate, requireText } from '../rules/validation';
 import type { AdoptPlan, PlanCommand } from './commands';
 import { type DistrictTarget, type PlanEvent, TARGET_FIELDS } from './events';
 import { type PlanState, evolvePlan, initialPlanState } from './state';
-
-const MAX_TARGET = 100_000;
 
 function checkTargets(provinceCode: string, targets: DistrictTarget[]): DistrictTarget[] {
   const seen = new Set<string>();
@@ -23,8 +22,8 @@ function checkTargets(provinceCode: string, targets: DistrictTarget[]): District
     seen.add(district.code);
     for (const field of TARGET_FIELDS) {
       const value = target[field];
-      if (!Number.isInteger(value) || value < 0 || value > MAX_TARGET) {
-        throw new ValidationError(`targets.${field} must be a whole number from 0 to ${MAX_TARGET}`, {
+      if (!Number.isInteger(value) || value < 0 || value > TARGET_MAX) {
+        throw new ValidationError(`targets.${field} must be a whole number from 0 to ${TARGET_MAX}`, {
           field: `targets.${field}`,
         });
       }
@@ -42,8 +41,8 @@ export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
   if (!findProvince(command.provinceCode)) {
     throw new ValidationError(`Unknown province code ${command.provinceCode}`, { field: 'provinceCode' });
   }
-  if (!Number.isInteger(command.year) || command.year < 2018 || command.year > 2100) {
-    throw new ValidationError('year must be between 2018 and 2100', { field: 'year' });
+  if (!Number.isInteger(command.year) || command.year < PLAN_YEAR_FIRST || command.year > PLAN_YEAR_LAST) {
+    throw new ValidationError(`year must be between ${PLAN_YEAR_FIRST} and ${PLAN_YEAR_LAST}`, { field: 'year' });
   }
   const adoptedOn = requirePastDate('adoptedOn', command.adoptedOn, command.today);
   if (state.status === 'adopted') requireNotBefore('adoptedOn', adoptedOn, state.adoptedOn, 'the current adoption');

@@ -2,7 +2,8 @@ import { assertNever } from '../../core/assertNever';
 import type { Decider } from '../../core/decider';
 import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { assertBusinessDate } from '../rules/businessDate';
-import { NAME_MAX, REF_MAX, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
+import { NAME_MAX, REF_MAX } from '../rules/limits';
+import { requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import { awardStars } from './awardStars';
 import type { ProductCommand, RecordQualityCertification, RecordTraceability, RegisterProduct } from './commands';
 import {

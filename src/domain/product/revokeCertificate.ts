@@ -1,6 +1,7 @@
 import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { certificateStatusOn } from '../rules/certificateValidity';
-import { REF_MAX, TEXT_MAX, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
+import { REF_MAX, TEXT_MAX } from '../rules/limits';
+import { requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import type { RevokeCertificate } from './commands';
 import { type CertificateRevoked, REVOCATION_REASONS } from './events';
 import { registeredProduct } from './guards';

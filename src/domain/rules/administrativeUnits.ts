@@ -1,4 +1,5 @@
 import type { BusinessDate } from './businessDate';
+import { LAST_DAY_OF_DISTRICTS } from './reorganisation';
 
 export type UnitLevel = 'PROVINCE' | 'DISTRICT';
 
@@ -12,8 +13,8 @@ export interface AdministrativeUnit {
   readonly abolishedAfter?: BusinessDate;
 }
 
-/** District-level units were abolished by the 2025 reorganisation (effective 2025-07-01). */
-const DISTRICTS_ABOLISHED_AFTER = '2025-06-30';
+/** District-level units were abolished by the 2025 reorganisation. */
+const DISTRICTS_ABOLISHED_AFTER = LAST_DAY_OF_DISTRICTS;
 
 /** The units of Plan 180/KH-UBND (Bắc Kạn, 2024), with the codes and names in force then. */
 export const ADMINISTRATIVE_UNITS: readonly AdministrativeUnit[] = [

@@ -1,4 +1,5 @@
 import type { BusinessDate } from './businessDate';
+import { REORGANISATION_DAY } from './reorganisation';
 import type { Stars } from './starBands';
 
 export type EvaluationLevel = 'DISTRICT' | 'PROVINCE' | 'NATIONAL';
@@ -15,7 +16,7 @@ export const AUTHORITY_RULES: readonly {
   readonly maxStars: Readonly<Record<EvaluationLevel, Stars | null>>;
 }[] = [
   { from: '0000-01-01', source: '148/QĐ-TTg', maxStars: { DISTRICT: 3, PROVINCE: 4, NATIONAL: 5 } },
-  { from: '2025-07-01', source: '1489/QĐ-TTg', maxStars: { DISTRICT: null, PROVINCE: 4, NATIONAL: 5 } },
+  { from: REORGANISATION_DAY, source: '1489/QĐ-TTg', maxStars: { DISTRICT: null, PROVINCE: 4, NATIONAL: 5 } },
 ];
 
 /** The cap for a level on a decision date, or null when that level may not recognise products then. */

@@ -32,7 +32,3 @@ export function requireOneOf<T extends string>(field: string, value: string, all
 export function requireNotBefore(field: string, value: BusinessDate, earliest: BusinessDate, what: string): void {
   if (value < earliest) throw new ValidationError(`${field} (${value}) is before ${what} (${earliest})`, { field });
 }
-
-export const NAME_MAX = 200;
-export const TEXT_MAX = 2000;
-export const REF_MAX = 100;

@@ -3,16 +3,8 @@ import { IllegalStateError, NotFoundError, ValidationError } from '../../core/er
 import { assertNever } from '../../core/assertNever';
 import { findDistrict, isInForceOn } from '../rules/administrativeUnits';
 import { assertBusinessDate } from '../rules/businessDate';
-import {
-  NAME_MAX,
-  REF_MAX,
-  TEXT_MAX,
-  optionalText,
-  requireNotBefore,
-  requireOneOf,
-  requirePastDate,
-  requireText,
-} from '../rules/validation';
+import { NAME_MAX, REF_MAX, TEXT_MAX } from '../rules/limits';
+import { optionalText, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import type { RecordLinkage, RecordSupport, RegisterSubject, SubjectCommand } from './commands';
 import {
   LINKAGE_KINDS,

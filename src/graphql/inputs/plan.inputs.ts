@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsDistrictCode, IsProvinceCode, IsText } from './common';
 
-const target = (): PropertyDecorator => (t, k) => [Min(0), Max(100_000)].forEach((d) => d(t, k));
+const target = (): PropertyDecorator => (t, k) => [Min(0), Max(TARGET_MAX)].forEach((d) => d(t, k));
 
 @InputType('DistrictTargetInput')
 export class DistrictTargetInput {
@@ -19,7 +20,7 @@ export class DistrictTargetInput {
 @InputType('AdoptPlanInput')
 export class AdoptPlanInput extends CommandInput {
   @Field({ description: "The plan's document number, e.g. 180/KH-UBND" })
-  @IsText('reference', 100)
+  @IsText('reference', REF_MAX)
   reference!: string;
 
   @Field()
@@ -27,8 +28,8 @@ export class AdoptPlanInput extends CommandInput {
   provinceCode!: string;
 
   @Field(() => Int)
-  @Min(2018)
-  @Max(2100)
+  @Min(PLAN_YEAR_FIRST)
+  @Max(PLAN_YEAR_LAST)
   year!: number;
 
   @Field(() => DateScalar)

@@ -7,6 +7,7 @@ import {
   RegistrationKindEnum,
   RevocationReasonEnum,
 } from '../enums';
+import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsEntityId, IsText } from './common';
 
@@ -18,7 +19,7 @@ export class RegisterProductInput extends CommandInput {
   id?: string;
 
   @Field(() => ID) @IsEntityId('subjectId') subjectId!: string;
-  @Field() @IsText('name', 200) name!: string;
+  @Field() @IsText('name', NAME_MAX) name!: string;
   @Field(() => ProductGroupEnum) group!: keyof typeof ProductGroupEnum;
   @Field(() => RegistrationKindEnum) registrationKind!: keyof typeof RegistrationKindEnum;
   @Field(() => DateScalar) registeredOn!: string;
@@ -34,23 +35,23 @@ export class AwardStarsInput extends CommandInput {
   @Max(100, { message: 'score must be between 0 and 100' })
   score!: number;
 
-  @Field() @IsText('decisionNo', 100) decisionNo!: string;
+  @Field() @IsText('decisionNo', REF_MAX) decisionNo!: string;
   @Field(() => DateScalar) decidedOn!: string;
 }
 
 @InputType('RevokeCertificateInput')
 export class RevokeCertificateInput extends CommandInput {
-  @Field(() => ID) @IsText('certificateId', 100) certificateId!: string;
+  @Field(() => ID) @IsText('certificateId', REF_MAX) certificateId!: string;
   @Field(() => RevocationReasonEnum) reason!: keyof typeof RevocationReasonEnum;
-  @Field() @IsText('details', 2000) details!: string;
-  @Field() @IsText('decisionNo', 100) decisionNo!: string;
+  @Field() @IsText('details', TEXT_MAX) details!: string;
+  @Field() @IsText('decisionNo', REF_MAX) decisionNo!: string;
   @Field(() => DateScalar) decidedOn!: string;
 }
 
 @InputType('RecordTraceabilityInput')
 export class RecordTraceabilityInput extends CommandInput {
   @Field(() => ID) @IsEntityId('productId') productId!: string;
-  @Field({ description: 'The traceability system or platform used' }) @IsText('system', 200) system!: string;
+  @Field({ description: 'The traceability system or platform used' }) @IsText('system', NAME_MAX) system!: string;
   @Field(() => DateScalar) enabledOn!: string;
 }
 
@@ -58,7 +59,7 @@ export class RecordTraceabilityInput extends CommandInput {
 export class RecordQualityCertificationInput extends CommandInput {
   @Field(() => ID) @IsEntityId('productId') productId!: string;
   @Field(() => QualityStandardEnum) standard!: keyof typeof QualityStandardEnum;
-  @Field() @IsText('certificateNo', 100) certificateNo!: string;
+  @Field() @IsText('certificateNo', REF_MAX) certificateNo!: string;
   @Field(() => DateScalar) issuedOn!: string;
   @Field(() => DateScalar, { nullable: true }) validUntil?: string | null;
 }
