@@ -1,0 +1,78 @@
+import type { BusinessDate } from '../businessDate';
+import { REORGANISATION_DAY } from '../reorganisation';
+import {
+  type AdministrativeUnit,
+  BEFORE_REORGANISATION,
+  type CodeList,
+  FROM_REORGANISATION,
+  NEW_COMMUNE_OF,
+  SUCCESSORS_OF,
+  type UnitLevel,
+} from './referenceData';
+
+export type { AdministrativeUnit, UnitLevel };
+
+/**
+ * Administrative units read on a date. Codes are reused across the 2025 reorganisation (02185 was
+ * Xã Quang Phong of Na Rì district until 2025-06-30 and is Xã Côn Minh from 2025-07-01), so every
+ * lookup takes the day it is about: there is no lookup without one.
+ */
+export function codeListOn(day: BusinessDate): CodeList {
+  return day < REORGANISATION_DAY ? BEFORE_REORGANISATION : FROM_REORGANISATION;
+}
+
+/** The unit a code named on `day`, named as it was then; undefined when the code named nothing then. */
+export function unitOn(code: string, day: BusinessDate): AdministrativeUnit | undefined {
+  return codeListOn(day).byCode.get(code);
+}
+
+const ofLevel = (level: UnitLevel) => (code: string, day: BusinessDate) => {
+  const found = unitOn(code, day);
+  return found?.level === level ? found : undefined;
+};
+
+export const provinceOn = ofLevel('PROVINCE');
+export const districtOn = ofLevel('DISTRICT');
+export const communeOn = ofLevel('COMMUNE');
+
+/** The units directly below a province on `day`: its districts before 2025-07-01, its communes and wards after. */
+export function unitsOf(provinceCode: string, day: BusinessDate): AdministrativeUnit[] {
+  const level: UnitLevel = day < REORGANISATION_DAY ? 'DISTRICT' : 'COMMUNE';
+  return unitsAt(provinceCode, level, day);
+}
+
+/** The units of one level in a province on `day` (the province itself for PROVINCE), in code order. */
+export function unitsAt(provinceCode: string, level: UnitLevel, day: BusinessDate): AdministrativeUnit[] {
+  return [...codeListOn(day).byCode.values()]
+    .filter((u) => u.level === level && u.provinceCode === provinceCode)
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Whether a unit with this code lies in (or is) the province on `day`. */
+export function isIn(code: string, provinceCode: string, day: BusinessDate): boolean {
+  return unitOn(code, day)?.provinceCode === provinceCode;
+}
+
+/** The commune an old commune (read before 2025-07-01) became on 2025-07-01. */
+export function communeAfterReorganisation(oldCommuneCode: string): string | undefined {
+  return NEW_COMMUNE_OF.get(oldCommuneCode);
+}
+
+/** The provinces a province's territory went to on 2025-07-01 (Bắc Kạn 06 → Thái Nguyên 19); empty if none known. */
+export function successorsOf(provinceCode: string): readonly string[] {
+  return SUCCESSORS_OF.get(provinceCode) ?? [];
+}
+
+/** The first and last days of a year on which the province existed, or null when it existed on none. */
+export function daysOfProvinceIn(
+  provinceCode: string,
+  year: number,
+): { first: BusinessDate; last: BusinessDate } | null {
+  const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+  const inForce = (day: BusinessDate) => provinceOn(provinceCode, day) !== undefined;
+  const reorganisedThatYear = start < REORGANISATION_DAY && REORGANISATION_DAY <= end;
+  const lastOld = BEFORE_REORGANISATION.until!;
+  const first = inForce(start) ? start : reorganisedThatYear && inForce(REORGANISATION_DAY) ? REORGANISATION_DAY : null;
+  const last = inForce(end) ? end : reorganisedThatYear && inForce(lastOld) ? lastOld : null;
+  return first && last ? { first, last } : null;
+}
