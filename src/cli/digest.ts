@@ -1,25 +1,26 @@
-import { parseCursor } from '../application/eventLog';
+import { Command, Option } from 'commander';
 import { digestHeads, headsText } from '../application/headsDigest';
 import { loadConfig } from '../config';
+import type { GlobalPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
-import { type CliIo, option, processIo } from './historyIo';
+import { countArgument, positionArgument } from './arguments';
+import type { CliIo } from './io';
+
+export interface DigestOptions {
+  readonly at?: GlobalPosition;
+  readonly events?: number;
+  readonly heads?: boolean;
+}
 
 /**
- * `ocop digest [--at POSITION | --events N] [--heads]`: the SHA-256 of every stream's head (up to
- * POSITION, or over the first N events: the cut to use after an import into another store), the value
- * to publish. `--heads` prints the hashed text instead (`streamId revision hash` a line), so
- * `ocop digest --heads | sha256sum` gives the digest: anyone can recompute it.
+ * The SHA-256 of every stream's head (up to a position, or over the first N events: the cut to use after
+ * an import into another store), the value to publish; or the hashed text itself, so anyone can recompute it.
  */
-export async function digest(args: string[], io: CliIo = processIo): Promise<void> {
-  const atText = option(args, '--at');
-  const eventsText = option(args, '--events');
-  const events = eventsText === undefined ? undefined : Number(eventsText);
-  if (events !== undefined && !(Number.isSafeInteger(events) && events >= 0))
-    throw new Error('--events must be a whole number of events');
+export async function digest(options: DigestOptions, io: CliIo): Promise<void> {
   const store = await openStore(loadConfig(io.env));
   try {
-    const result = await digestHeads(store, { at: atText ? parseCursor(atText, '--at') : undefined, events });
-    if (args.includes('--heads')) {
+    const result = await digestHeads(store, { at: options.at, events: options.events });
+    if (options.heads) {
       io.stdout.write(headsText(result.heads));
       return;
     }
@@ -36,3 +37,17 @@ export async function digest(args: string[], io: CliIo = processIo): Promise<voi
     await store.close();
   }
 }
+
+export const digestCommand = (io: CliIo): Command =>
+  new Command('digest')
+    .description("The SHA-256 of every stream's head, with its position: the value to publish.")
+    .addOption(
+      new Option('--at <position>', 'the log up to and including this position').argParser(positionArgument),
+    )
+    .addOption(
+      new Option('--events <count>', 'the first COUNT events (the same cut in a store an export was imported into)')
+        .argParser(countArgument)
+        .conflicts('at'),
+    )
+    .option('--heads', 'print the hashed text (`streamId revision hash` a line) instead: piped to sha256sum it gives the digest')
+    .action((options: DigestOptions) => digest(options, io));

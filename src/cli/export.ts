@@ -1,11 +1,14 @@
+import { Command, Option } from 'commander';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseCursor } from '../application/eventLog';
 import { toExportLine } from '../application/exportFormat';
 import { loadConfig } from '../config';
+import type { GlobalPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
-import { type CliIo, formatCount, headOf, option, processIo, progressReporter, rate } from './historyIo';
+import { positionArgument } from './arguments';
+import { formatCount, headOf, progressReporter, rate } from './historyIo';
+import type { CliIo } from './io';
 
 const CHUNK = 1 << 16;
 
@@ -15,14 +18,17 @@ async function finish(sink: NodeJS.WritableStream): Promise<void> {
   await finished;
 }
 
+export interface ExportOptions {
+  readonly out?: string;
+  readonly after?: GlobalPosition;
+}
+
 /**
- * `ocop export [--out FILE] [--after POSITION]`: the log as NDJSON, one event a line in log order
- * (position, stream, revision, id, type, data, metadata, recordedAt), to FILE or standard output.
+ * The log as NDJSON, one event a line in log order (position, stream, revision, id, type, data, metadata,
+ * recordedAt), to a file or standard output.
  */
-export async function exportLog(args: string[], io: CliIo = processIo): Promise<void> {
-  const file = option(args, '--out');
-  const afterText = option(args, '--after');
-  const after = afterText ? parseCursor(afterText, '--after') : null;
+export async function exportLog(options: ExportOptions, io: CliIo): Promise<void> {
+  const { out: file, after } = options;
   const store = await openStore(loadConfig(io.env));
   const sink = file ? createWriteStream(file) : io.stdout;
   try {
@@ -51,3 +57,10 @@ export async function exportLog(args: string[], io: CliIo = processIo): Promise<
     await store.close();
   }
 }
+
+export const exportCommand = (io: CliIo): Command =>
+  new Command('export')
+    .description('Write the log as NDJSON, one event a line in log order, for `ocop import`.')
+    .option('--out <file>', 'write to FILE instead of standard output')
+    .addOption(new Option('--after <position>', 'only the events after this position').argParser(positionArgument))
+    .action((options: ExportOptions) => exportLog(options, io));

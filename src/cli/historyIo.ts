@@ -1,31 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventStore, GlobalPosition } from '../eventStore/eventStore';
-
-/** What the history commands touch outside themselves, so tests can run them in process. */
-export interface CliIo {
-  readonly env: NodeJS.ProcessEnv;
-  /** Results (a report, a digest); an export without --out writes its lines here too. */
-  readonly stdout: NodeJS.WritableStream;
-  /** Progress and notes, so they never mix with results that are piped on. */
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  setExitCode(code: number): void;
-}
-
-export const processIo: CliIo = {
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  setExitCode: (code) => void (process.exitCode = code),
-};
-
-/** The value after `--name`, or undefined. */
-export function option(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-  return value;
-}
+import type { CliIo } from './io';
 
 export const formatCount = (n: number): string => Math.round(n).toLocaleString('en-US');
 

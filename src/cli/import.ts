@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +9,8 @@ import { type Config, loadConfig } from '../config';
 import type { EventStore } from '../eventStore/eventStore';
 import { getSqliteEventStore } from '../eventStore/sqlite';
 import { openStore } from '../openStore';
-import { type CliIo, formatCount, processIo, rate } from './historyIo';
+import { formatCount, rate } from './historyIo';
+import type { CliIo } from './io';
 
 async function* readExport(file: string): AsyncIterable<ImportedEvent> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
@@ -32,13 +34,11 @@ function openTarget(config: Config, recordedTimes: number[]): Promise<EventStore
 }
 
 /**
- * `ocop import FILE`: loads an export into an EMPTY store of either kind (OCOP_STORE=sqlite|esdb), in
- * log order, with the same streams, revisions, ids, data and metadata, so every hash chain still verifies.
- * The file is checked whole first (order, revisions, chains); a non-empty target is refused.
+ * Loads an export into an EMPTY store of either kind (OCOP_STORE=sqlite|esdb), in log order, with the
+ * same streams, revisions, ids, data and metadata, so every hash chain still verifies. The file is
+ * checked whole first (order, revisions, chains); a non-empty target is refused.
  */
-export async function importLog(args: string[], io: CliIo = processIo): Promise<void> {
-  const file = args.find((arg) => !arg.startsWith('--'));
-  if (!file) throw new Error('Usage: ocop import FILE (an `ocop export` file)');
+export async function importLog(file: string, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
   const recordedTimes: number[] = [];
   const store = await openTarget(config, recordedTimes);
@@ -65,3 +65,9 @@ export async function importLog(args: string[], io: CliIo = processIo): Promise<
     await store.close();
   }
 }
+
+export const importCommand = (io: CliIo): Command =>
+  new Command('import')
+    .description('Load an `ocop export` file into an EMPTY store (OCOP_STORE names which), checking it whole first.')
+    .argument('<file>', 'the NDJSON file `ocop export` wrote')
+    .action((file: string) => importLog(file, io));

@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { countModels, plainModels } from '../../projections/modelsSnapshot';
 import { replayLog } from '../../projections/replay';
 import type { ProjectionRunner } from '../../projections/runner';
@@ -6,15 +7,19 @@ import { canonicalJson } from '../core/json';
 import { formatPosition } from '../eventStore/eventStore';
 import { loadConfig } from '../config';
 import { openStore } from '../openStore';
-import { type CliIo, formatCount, headOf, processIo, progressReporter, rate } from './historyIo';
+import { formatCount, headOf, progressReporter, rate } from './historyIo';
+import type { CliIo } from './io';
+
+export interface ReplayOptions {
+  readonly fingerprint?: boolean;
+}
 
 /**
- * `ocop replay [--fingerprint]`: rebuilds every read model from the log, from nothing, through the same
- * reducers the service uses, and prints what it built: entries per model, events and events/second.
- * `--fingerprint` adds a SHA-256 of the models' content, to compare two stores (say, before and after
- * an import) without a running service.
+ * Rebuilds every read model from the log, from nothing, through the same reducers the service uses, and
+ * prints what it built: entries per model, events and events/second. The fingerprint is a SHA-256 of the
+ * models' content, to compare two stores (say, before and after an import) without a running service.
  */
-export async function replay(args: string[], io: CliIo = processIo): Promise<void> {
+export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
   const store = await openStore(loadConfig(io.env));
   try {
     const progress = progressReporter(io, 'replay', await headOf(store));
@@ -28,13 +33,19 @@ export async function replay(args: string[], io: CliIo = processIo): Promise<voi
         ([name, count]) => `  ${name.padEnd(14)} ${formatCount(count)}`,
       ),
     ];
-    if (args.includes('--fingerprint'))
+    if (options.fingerprint)
       lines.push(`fingerprint    ${sha256(canonicalJson(plainModels(result.models)))}`);
     io.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await store.close();
   }
 }
+
+export const replayCommand = (io: CliIo): Command =>
+  new Command('replay')
+    .description('Rebuild every read model from the log and print what it built: entries per model, events/s.')
+    .option('--fingerprint', "add a SHA-256 of the models' content, to compare two stores")
+    .action((options: ReplayOptions) => replay(options, io));
 
 /**
  * The service's SIGHUP: rebuild every read model beside the live ones, which keep answering, and switch

@@ -1,6 +1,8 @@
+import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
 import { createSchema } from '../graphql/schema';
+import type { CliIo } from './io';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
@@ -9,9 +11,12 @@ export async function schemaText(): Promise<string> {
   return `${printSchema(await createSchema())}\n`;
 }
 
-/** `ocop schema` prints the SDL; `ocop schema --write` updates schema/schema.graphql. */
-export async function schema(args: string[]): Promise<void> {
-  const text = await schemaText();
-  if (args.includes('--write')) writeFileSync(SCHEMA_FILE, text);
-  else process.stdout.write(text);
-}
+export const schemaCommand = (io: CliIo): Command =>
+  new Command('schema')
+    .description('Print the GraphQL schema (SDL) the service answers.')
+    .option('--write', `update ${SCHEMA_FILE} instead`)
+    .action(async (options: { write?: boolean }) => {
+      const text = await schemaText();
+      if (options.write) writeFileSync(SCHEMA_FILE, text);
+      else io.stdout.write(text);
+    });

@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { type AuthSettings, loadConfig } from '../config';
 import { type Authenticator, createAuthenticator } from '../graphql/auth/authenticate';
 import { DEVELOPMENT_JWT_SECRET } from '../graphql/auth/tokens';
@@ -8,6 +9,7 @@ import { openStore } from '../openStore';
 import { rebuildOnHangup } from './replay';
 import { seedPlan180 } from '../seedPlan';
 import { type Services, createServices } from '../services';
+import type { CliIo } from './io';
 
 const DEVELOPMENT_BANNER = [
   '*'.repeat(78),
@@ -46,7 +48,8 @@ async function startReadModels(services: Services): Promise<boolean> {
   }
 }
 
-export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** Runs the GraphQL service until SIGTERM or SIGINT; SIGHUP rebuilds the read models. */
+export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
   const developmentAuth = config.auth.keys === null;
   if (developmentAuth) console.warn(DEVELOPMENT_BANNER);
@@ -87,3 +90,8 @@ export async function serve(_args: string[] = [], env: NodeJS.ProcessEnv = proce
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGHUP', () => void rebuildOnHangup(services.runner));
 }
+
+export const serveCommand = (io: CliIo): Command =>
+  new Command('serve')
+    .description('Run the GraphQL service (the default command), configured by the OCOP_* environment variables.')
+    .action(() => serve(io.env));

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
+import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { StreamVerification } from '../application/chainVerifier';
 import { type LogVerification, verifyLog, verifyStream } from '../application/verifyLog';
 import { type Config, loadConfig } from '../config';
 import { formatPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
-import { type CliIo, formatCount, headOf, option, processIo, progressReporter } from './historyIo';
+import { formatCount, headOf, progressReporter } from './historyIo';
+import type { CliIo } from './io';
 
 /**
  * The highest row id SQLite ever assigned to the log (AUTOINCREMENT keeps it in sqlite_sequence), read
@@ -54,14 +56,18 @@ function describeLog(result: LogVerification): string[] {
   return lines;
 }
 
+export interface VerifyOptions {
+  readonly stream?: string;
+}
+
 /**
- * `ocop verify [--stream ID]`: recomputes the hash chain of every stream (or one) and reports the first
- * event of each stream that does not match and any missing revision; on SQLite, also any missing
- * position. Exit code 1 when anything does not verify.
+ * Recomputes the hash chain of every stream (or one) and reports the first event of each stream that
+ * does not match and any missing revision; on SQLite, also any missing position. Exit code 1 when
+ * anything does not verify.
  */
-export async function verify(args: string[], io: CliIo = processIo): Promise<void> {
+export async function verify(options: VerifyOptions, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
-  const streamId = option(args, '--stream');
+  const streamId = options.stream;
   const store = await openStore(config);
   try {
     let lines: string[];
@@ -89,3 +95,9 @@ export async function verify(args: string[], io: CliIo = processIo): Promise<voi
     await store.close();
   }
 }
+
+export const verifyCommand = (io: CliIo): Command =>
+  new Command('verify')
+    .description('Recompute every hash chain and name what does not match or is missing; exit code 1 if anything.')
+    .option('--stream <id>', 'only this stream')
+    .action((options: VerifyOptions) => verify(options, io));

@@ -1,20 +1,21 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, authenticatorFor } from '../../src/cli/serve';
-import { token } from '../../src/cli/token';
+import { runCli } from '../../src/cli/program';
+import { authenticatorFor } from '../../src/cli/serve';
 import { ConfigError, loadConfig } from '../../src/config';
 import { jose } from '../../src/graphql/auth/jose';
 import { DEVELOPMENT_JWT_SECRET, mintToken } from '../../src/graphql/auth/tokens';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
+import { captureIo } from '../cli/captureIo';
 
 const PRODUCTION_SECRET = 'a-production-secret-of-at-least-32-bytes';
 
 describe('Start-up settings for tokens', () => {
   it('should refuse to start in production without a secret or a JWKS URL, before opening a store', async () => {
     const env = { NODE_ENV: 'production', OCOP_SQLITE_PATH: '/nonexistent/never-opened.db' };
-    await expect(serve([], env)).rejects.toThrow(ConfigError);
-    await expect(serve([], env)).rejects.toThrow(/NODE_ENV=production needs OCOP_JWT_SECRET or OCOP_JWKS_URL/);
+    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(ConfigError);
+    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(/NODE_ENV=production needs OCOP_JWT_SECRET or OCOP_JWKS_URL/);
   });
 
   it('should refuse a secret shorter than 32 bytes and a JWKS URL that is not http(s)', () => {
@@ -52,15 +53,18 @@ describe('Start-up settings for tokens', () => {
 describe('ocop token', () => {
   let output: string[];
   let errors: string[];
+  let exitCode: number | undefined;
+  const token = async (args: string[], env: Record<string, string>) => {
+    const run = captureIo(env);
+    await runCli(['token', ...args], run.io);
+    if (run.stdout()) output.push(run.stdout());
+    errors.push(...run.stderr().split('\n').filter(Boolean));
+    exitCode = run.exitCode();
+  };
   beforeEach(() => {
     output = [];
     errors = [];
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
-    jest.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message));
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    process.exitCode = undefined;
+    exitCode = undefined;
   });
 
   it('should print a token the server accepts: the development secret by default, OCOP_JWT_SECRET when set', async () => {
@@ -98,7 +102,7 @@ describe('ocop token', () => {
     await token(args, {});
     expect(output).toEqual([]);
     expect(errors.join('\n')).toMatch(message);
-    expect(process.exitCode).toBe(2);
+    expect(exitCode).toBe(2);
   });
 });
 

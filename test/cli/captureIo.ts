@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import type { CliIo } from '../../src/cli/historyIo';
+import type { CliIo } from '../../src/cli/io';
 
-/** Runs a history command in process: its environment, and what it wrote, kept for the test. */
+/** Runs a command in process: its environment, and what it wrote, kept for the test. */
 export function captureIo(env: Record<string, string>) {
   const sink = () => {
     const chunks: string[] = [];

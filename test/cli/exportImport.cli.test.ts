@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { plainModels } from '../../projections/modelsSnapshot';
 import { replayLog } from '../../projections/replay';
 import { createRegistry } from '../../src/application/registry';
-import { digest } from '../../src/cli/digest';
-import { exportLog } from '../../src/cli/export';
-import { importLog } from '../../src/cli/import';
-import { replay } from '../../src/cli/replay';
-import { verify } from '../../src/cli/verify';
+import { runCli } from '../../src/cli/program';
 import type { EventStore, RecordedEvent } from '../../src/eventStore/eventStore';
 import { getEsdbEventStore } from '../../src/eventStore/esdb';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
@@ -48,7 +44,7 @@ describe('ocop export, import and replay', () => {
       },
     );
     const run = captureIo(sqliteEnv(source));
-    await exportLog(['--out', exported], run.io);
+    await runCli(['export', '--out', exported], run.io);
     expect(run.stderr()).toContain(`exported ${sourceEvents.length} events`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +70,7 @@ describe('ocop export, import and replay', () => {
   it('should import into a fresh SQLite store with the same events, and replay to identical read models', async () => {
     const target = join(dir, 'target.db');
     const run = captureIo(sqliteEnv(target));
-    await importLog([exported], run.io);
+    await runCli(['import', exported], run.io);
     expect(run.stdout()).toContain(`imported ${sourceEvents.length} events`);
     const [before, after] = await Promise.all([
       withStore(
@@ -91,16 +87,16 @@ describe('ocop export, import and replay', () => {
     // Ids, revisions, hashes and the recording times too, so asOf answers the same after a move.
     expect(imported.map(asStored)).toEqual(sourceEvents.map(asStored));
     const checked = captureIo(sqliteEnv(target));
-    await verify([], checked.io);
+    await runCli(['verify'], checked.io);
     expect(checked.exitCode()).toBeUndefined();
   });
 
   it('should print the same counts and fingerprint when replaying the source and the imported copy', async () => {
     const target = join(dir, 'fingerprint.db');
-    await importLog([exported], captureIo(sqliteEnv(target)).io);
+    await runCli(['import', exported], captureIo(sqliteEnv(target)).io);
     const replayed = async (path: string) => {
       const run = captureIo(sqliteEnv(path));
-      await replay(['--fingerprint'], run.io);
+      await runCli(['replay', '--fingerprint'], run.io);
       return run.stdout().split('\n').slice(1).join('\n');
     };
     const printed = await replayed(source);
@@ -111,8 +107,8 @@ describe('ocop export, import and replay', () => {
 
   it('should refuse to import into a store that is not empty, and append nothing', async () => {
     const target = join(dir, 'busy.db');
-    await importLog([exported], captureIo(sqliteEnv(target)).io);
-    await expect(importLog([exported], captureIo(sqliteEnv(target)).io)).rejects.toThrow(/not empty/);
+    await runCli(['import', exported], captureIo(sqliteEnv(target)).io);
+    await expect(runCli(['import', exported], captureIo(sqliteEnv(target)).io)).rejects.toThrow(/not empty/);
     const events = await withStore(() => getSqliteEventStore({ path: target }), readAllEvents);
     expect(events).toHaveLength(sourceEvents.length);
   });
@@ -125,7 +121,7 @@ describe('ocop export, import and replay', () => {
     lines[5] = JSON.stringify(line);
     writeFileSync(tampered, `${lines.join('\n')}\n`);
     const target = join(dir, 'refused.db');
-    await expect(importLog([tampered], captureIo(sqliteEnv(target)).io)).rejects.toThrow(
+    await expect(runCli(['import', tampered], captureIo(sqliteEnv(target)).io)).rejects.toThrow(
       new RegExp(`${line.stream}, revision ${line.revision} \\(${line.type}\\): HASH_MISMATCH`),
     );
     expect(await withStore(() => getSqliteEventStore({ path: target }), readAllEvents)).toHaveLength(0);
@@ -135,7 +131,7 @@ describe('ocop export, import and replay', () => {
     const double = await startEsdbDouble();
     try {
       const env = { OCOP_STORE: 'esdb', OCOP_ESDB_URL: double.connectionString };
-      await importLog([exported], captureIo(env).io);
+      await runCli(['import', exported], captureIo(env).io);
       const open = () => getEsdbEventStore({ connectionString: double.connectionString });
       const moved = await withStore(open, readAllEvents);
       const kept = ({ id, streamId, revision, type, data, metadata }: RecordedEvent) => ({
@@ -156,12 +152,12 @@ describe('ocop export, import and replay', () => {
       ]);
       expect(plainModels(after.models)).toEqual(plainModels(before.models));
       const checked = captureIo(env);
-      await verify([], checked.io);
+      await runCli(['verify'], checked.io);
       expect(checked.stdout()).toMatch(/every hash chain intact/);
       // A digest published before the move is recomputed over the same first events after it.
       const digestOf = async (environment: Record<string, string>) => {
         const run = captureIo(environment);
-        await digest(['--events', '6'], run.io);
+        await runCli(['digest', '--events', '6'], run.io);
         return /^digest\s+(\S+)$/m.exec(run.stdout())![1];
       };
       expect(await digestOf(env)).toBe(await digestOf(sqliteEnv(source)));

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashEvent } from '../../src/application/hashChain';
 import { createRegistry } from '../../src/application/registry';
-import { digest } from '../../src/cli/digest';
-import { verify } from '../../src/cli/verify';
+import { runCli } from '../../src/cli/program';
 import type { JsonObject } from '../../src/core/json';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
 import { recordChanges, steppingClock } from '../unit/history/historyLog';
@@ -48,14 +47,14 @@ describe('ocop verify and ocop digest against someone who can write the SQLite f
   };
   const rowOf = (db: Database.Database, streamId: string, revision: number) =>
     db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as Row;
-  const run = async (command: typeof verify, args: string[] = []) => {
+  const run = async (command: 'verify' | 'digest', args: string[] = []) => {
     const captured = captureIo(sqliteEnv(path));
-    await command(args, captured.io);
+    await runCli([command, ...args], captured.io);
     return { output: captured.stdout(), exitCode: captured.exitCode() };
   };
 
   it('should find nothing wrong in a log as the registry wrote it', async () => {
-    const { output, exitCode } = await run(verify);
+    const { output, exitCode } = await run('verify');
     expect(exitCode).toBeUndefined();
     expect(output).toMatch(/^verified 14 events in 3 streams: every hash chain intact/m);
   });
@@ -67,13 +66,13 @@ describe('ocop verify and ocop digest against someone who can write the SQLite f
       );
       return rowOf(db, PRODUCT, 1);
     });
-    const { output, exitCode } = await run(verify);
+    const { output, exitCode } = await run('verify');
     expect(exitCode).toBe(1);
     expect(output).toContain(
       `BROKEN  ${PRODUCT} revision 1 (ProductEvaluated) at position ${edited.position}:${edited.position}: HASH_MISMATCH`,
     );
     expect(output).not.toContain('do not match)');
-    const single = await run(verify, ['--stream', PRODUCT]);
+    const single = await run('verify', ['--stream', PRODUCT]);
     expect(single.exitCode).toBe(1);
     expect(single.output).toContain(`BROKEN  ${PRODUCT} revision 1 (ProductEvaluated)`);
   });
@@ -84,7 +83,7 @@ describe('ocop verify and ocop digest against someone who can write the SQLite f
       db.prepare('DELETE FROM events WHERE position = ?').run(row.position);
       return row;
     });
-    const { output, exitCode } = await run(verify);
+    const { output, exitCode } = await run('verify');
     expect(exitCode).toBe(1);
     expect(output).toContain(`MISSING ${PRODUCT} revision 2`);
     expect(output).toContain(`BROKEN  ${PRODUCT} revision 3`);
@@ -97,13 +96,13 @@ describe('ocop verify and ocop digest against someone who can write the SQLite f
       db.prepare('DELETE FROM events WHERE position = ?').run(position);
       return position;
     });
-    const { output, exitCode } = await run(verify);
+    const { output, exitCode } = await run('verify');
     expect(exitCode).toBe(1);
     expect(output).toContain(`MISSING 1 event(s) after position ${last - 1}:${last - 1}, at the end`);
   });
 
   it('should not see a stream rewritten with recomputed hashes, but the digest published before does', async () => {
-    const published = (await run(digest)).output;
+    const published = (await run('digest')).output;
     const position = /^position\s+(\S+)$/m.exec(published)![1]!;
     tamper((db) => {
       const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(PRODUCT) as Row[];
@@ -123,15 +122,15 @@ describe('ocop verify and ocop digest against someone who can write the SQLite f
         );
       }
     });
-    expect((await run(verify)).exitCode).toBeUndefined();
-    const recomputed = (await run(digest, ['--at', position])).output;
+    expect((await run('verify')).exitCode).toBeUndefined();
+    const recomputed = (await run('digest', ['--at', position])).output;
     const digestOf = (text: string) => /^digest\s+(\S+)$/m.exec(text)![1];
     expect(digestOf(recomputed)).not.toBe(digestOf(published));
   });
 
   it('should print the hashed heads so anyone can recompute the digest', async () => {
-    const summary = (await run(digest)).output;
-    const heads = (await run(digest, ['--heads'])).output;
+    const summary = (await run('digest')).output;
+    const heads = (await run('digest', ['--heads'])).output;
     expect(heads.split('\n')).toContainEqual(expect.stringMatching(/^ocop-plan-06-2024 1 [0-9a-f]{64}$/));
     const sha = createHash('sha256').update(heads).digest('hex');
     expect(summary).toContain(`digest    ${sha}`);
