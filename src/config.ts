@@ -24,6 +24,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly fieldSuggestions: boolean;
+  /** Bytes of remembered answers (OCOP_ANSWER_CACHE_MB, default 64; 0 turns remembering off). */
+  readonly answerCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +38,14 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   const value = Number(given);
   if (!Number.isInteger(value) || value < 1)
     throw new ConfigError(`${name} must be a positive whole number, got ${given}`);
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
+  const given = env[name];
+  if (given === undefined || given === '') return fallback;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got ${given}`);
   return value;
 }
 
@@ -97,5 +107,6 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
     introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),
     fieldSuggestions: flag(env, 'OCOP_GRAPHQL_FIELD_SUGGESTIONS', !production),
+    answerCacheBytes: wholeNumber(env, 'OCOP_ANSWER_CACHE_MB', 64) * 1024 * 1024,
   };
 }

@@ -70,6 +70,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     introspection: config.introspection,
     fieldSuggestions: config.fieldSuggestions,
     maxBodyBytes: config.maxBodyBytes,
+    answers: { maxBytes: config.answerCacheBytes },
   });
   console.log(
     `OCOP registry on ${server.url} (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.sqlitePath}` : ''}; ` +

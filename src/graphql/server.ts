@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../application/metadata';
+import { type RememberedAnswersOptions, createRememberedAnswers } from './answers/rememberedAnswers';
 import type { Services } from '../services';
 import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
 import type { Authenticator } from './auth/authenticate';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   /** Largest request body, and largest graphql-ws message, in bytes (default 1 MB). */
   readonly maxBodyBytes?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Repeated questions answered from memory (src/graphql/answers/); default 64 MB. */
+  readonly answers?: RememberedAnswersOptions;
 }
 
 export interface RunningServer {
@@ -79,6 +82,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
     wsServer,
   );
+  const answers = createRememberedAnswers(
+    options.services.runner,
+    options.services.clock,
+    options.answers ?? { maxBytes: 64 << 20 },
+  );
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     formatError,
@@ -92,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       publicAccessPlugin,
+      answers.plugin,
       ...protection.plugins,
     ],
   });
@@ -127,11 +136,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () =>
-        contextFor(request.headers, await authenticateRequest(options.authenticate, request.headers.authorization)),
-    });
+    const httpGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
+    const actor = authenticateRequest(options.authenticate, request.headers.authorization);
+    const result = await answers.answer(httpGraphQLRequest, actor, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => contextFor(request.headers, await actor),
+      }),
+    );
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return void response.end(result.body.string);
