@@ -67,7 +67,7 @@ export function createRememberedAnswers(
     execute: () => Promise<HTTPGraphQLResponse>,
   ): Promise<HTTPGraphQLResponse> {
     actor.catch(() => undefined); // a refused token is Apollo's to answer, whether or not it is awaited here
-    const question = options.maxBytes > 0 && runner.isReady() ? questionOf(request) : null;
+    const question = options.maxBytes > 0 && runner.isReady() ? askedIn(request) : null;
     if (!question) return execute();
     let caller: Actor | null;
     try {
@@ -97,6 +97,15 @@ export function createRememberedAnswers(
   }
 
   return { plugin, answer, stats: () => cache.stats() };
+}
+
+/** The question, or null for one that cannot be keyed (variables nested too deep to serialize): Apollo answers it. */
+function askedIn(request: HTTPGraphQLRequest) {
+  try {
+    return questionOf(request);
+  } catch {
+    return null;
+  }
 }
 
 /** A strong validator for one question at one log position, on one day, in one read scope. */
