@@ -1,7 +1,6 @@
-import { UnavailableError, ValidationError } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import {
   type EventStore,
-  EventStoreUnavailableError,
   type GlobalPosition,
   type RecordedEvent,
   comparePositions,
@@ -47,15 +46,4 @@ export async function readEventsPage(
     events.push(event);
   }
   return { events, hasNextPage: false };
-}
-
-/** Runs a read of the store, turning the adapter's unavailability into the UNAVAILABLE domain error. */
-export async function readingStore<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof EventStoreUnavailableError)
-      throw new UnavailableError('The event store is unavailable', { cause: error.message });
-    throw error;
-  }
 }

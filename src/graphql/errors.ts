@@ -1,6 +1,66 @@
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../core/errors';
+import { EventStoreUnavailableError } from '../eventStore/eventStore';
+
+/**
+ * Every `extensions.code` the API answers with. The domain's codes (src/core/errors.ts) plus GraphQL's
+ * own for a document that does not parse or validate; clients branch on these, so they never change.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+} as const satisfies Record<DomainError['code'], string> & Record<string, string>;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The HTTP status of an error answered before execution; errors during execution answer 200. */
+export function httpStatusOf(code: ErrorCode): number {
+  if (code === ErrorCode.UNAUTHENTICATED) return 401;
+  if (code === ErrorCode.UNAVAILABLE) return 503;
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) return 500;
+  return 400;
+}
+
+/** An error with its code, for places that answer before a resolver runs (scalars, guards, the router). */
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** The same error with the HTTP status Apollo should answer with (and a Bearer challenge for 401). */
+export function withHttpStatus(error: GraphQLError): GraphQLError {
+  const status = httpStatusOf(error.extensions['code'] as ErrorCode);
+  const headers = new HeaderMap(status === 401 ? [['www-authenticate', 'Bearer']] : []);
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, http: { status, headers } },
+  });
+}
+
+/** A domain error (or a store outage) thrown outside a resolver, as a GraphQL error with its code and status. */
+export function toGraphQLError(error: DomainError | EventStoreUnavailableError): GraphQLError {
+  const known = asDomainCode(error);
+  return withHttpStatus(apiError(known.code, known.message, known.details));
+}
+
+/** The code, message and details a client sees for an error the domain or the store raised. */
+function asDomainCode(error: unknown): { code: ErrorCode; message: string; details: Record<string, unknown> } {
+  if (error instanceof DomainError) return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof EventStoreUnavailableError)
+    return {
+      code: ErrorCode.UNAVAILABLE,
+      message: 'The event store is unavailable',
+      details: { cause: error.message },
+    };
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', details: {} };
+}
 
 interface ValidationIssue {
   property: string;
@@ -18,17 +78,18 @@ function flatten(issues: ValidationIssue[], prefix = ''): { field: string; messa
 }
 
 /**
- * The one place errors become responses. Domain errors carry their code; input validation becomes
- * BAD_USER_INPUT with the fields at fault (never the values); GraphQL's own errors keep their codes;
- * anything else is an INTERNAL_SERVER_ERROR whose details stay in the server log.
+ * The one place errors become responses. Domain errors carry their code, a store outage is UNAVAILABLE;
+ * input validation becomes BAD_USER_INPUT with the fields at fault (never the values); GraphQL's own
+ * errors keep their codes; anything else is an INTERNAL_SERVER_ERROR whose details stay in the server log.
  */
 export function createFormatError(options: { exposeStack: boolean; log: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     const stack = options.exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
-    if (original instanceof DomainError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...original.details, ...stack } };
+    if (original instanceof DomainError || original instanceof EventStoreUnavailableError) {
+      const { code, message, details } = asDomainCode(original);
+      return { ...base, message, extensions: { code, ...details, ...stack } };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationIssue[] } })?.extensions
       ?.validationErrors;
@@ -36,14 +97,18 @@ export function createFormatError(options: { exposeStack: boolean; log: (error: 
       return {
         ...base,
         message: 'Argument validation failed',
-        extensions: { code: 'BAD_USER_INPUT', validationErrors: flatten(validationErrors) },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, validationErrors: flatten(validationErrors) },
       };
     }
     const inner = original instanceof GraphQLError ? original.originalError : undefined;
     const innerCode = inner instanceof GraphQLError ? inner.extensions['code'] : undefined;
     const code = innerCode ?? formatted.extensions?.['code'];
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...base, extensions: { code, ...stack } };
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...base, extensions: { code, ...stack } };
     options.log(original);
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...stack } };
+    return {
+      ...base,
+      message: 'Internal server error',
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...stack },
+    };
   };
 }

@@ -1,7 +1,8 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { isBusinessDate } from '../domain/rules/businessDate';
+import { ErrorCode, apiError } from './errors';
 
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const badInput = (message: string) => apiError(ErrorCode.BAD_USER_INPUT, message);
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isBusinessDate(value)) throw badInput('Date must be a calendar date as YYYY-MM-DD');

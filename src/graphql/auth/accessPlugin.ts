@@ -1,19 +1,9 @@
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
+import { toGraphQLError, withHttpStatus } from '../errors';
 import type { Authenticator } from './authenticate';
 import { refuseAnonymous } from './publicAccess';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, UNAVAILABLE: 503 };
-
-/** The error with the HTTP status Apollo should answer with (and a challenge for 401). */
-function withStatus(error: GraphQLError): GraphQLError {
-  const code = String(error.extensions['code']);
-  const status = STATUS[code] ?? 400;
-  const headers = new HeaderMap(status === 401 ? [['www-authenticate', 'Bearer']] : []);
-  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status, headers } } });
-}
 
 /**
  * The caller of an HTTP request, from its Authorization header. A refused token fails the request
@@ -24,7 +14,7 @@ export async function authenticateRequest(authenticate: Authenticator, authoriza
     return await authenticate(authorization);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    throw withStatus(new GraphQLError(error.message, { extensions: { code: error.code } }));
+    throw toGraphQLError(error);
   }
 }
 
@@ -39,7 +29,7 @@ export const publicAccessPlugin: ApolloServerPlugin<GraphQLContext> = {
       async didResolveOperation({ schema, document, operation, request, contextValue }) {
         if (!operation) return;
         const refusal = refuseAnonymous(schema, document, operation, contextValue.actor, request.variables);
-        if (refusal) throw withStatus(refusal);
+        if (refusal) throw withHttpStatus(refusal);
       },
     };
   },

@@ -17,6 +17,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Actor } from '../../application/metadata';
+import { ErrorCode, apiError } from '../errors';
 
 /**
  * What anyone may ask without signing in: a product, or a certificate's status by its number, and the
@@ -147,5 +148,5 @@ function historyArguments(
 }
 
 export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  return apiError(ErrorCode.UNAUTHENTICATED, message);
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { ErrorCode } from '../errors';
 
 /**
  * Bounds on one GraphQL document, checked while it is parsed and validated, so a refused query never
@@ -34,7 +35,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
  * default; these refusals are about the document, not its values, and come from validation like
  * GraphQL's own checks, so they share GraphQL's code for an invalid document (HTTP 400).
  */
-export const LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
+export const LIMIT_CODE = ErrorCode.GRAPHQL_VALIDATION_FAILED;
 
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 

@@ -16,6 +16,7 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { Actor } from '../../application/metadata';
 import { DomainError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
+import { ErrorCode, apiError } from '../errors';
 import type { Authenticator } from './authenticate';
 import { refuseAnonymous } from './publicAccess';
 import type { QueryLimits } from './queryLimits';
@@ -37,7 +38,7 @@ export interface WebSocketGuard {
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
-const withCode = (error: GraphQLError, code: string): GraphQLError =>
+const withCode = (error: GraphQLError, code: ErrorCode): GraphQLError =>
   error.extensions['code']
     ? error
     : new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
@@ -72,12 +73,12 @@ export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Re
       try {
         document = parse(payload.query, { maxTokens: guard.limits.maxTokens });
       } catch (error) {
-        return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        return [withCode(error as GraphQLError, ErrorCode.GRAPHQL_PARSE_FAILED)];
       }
       const invalid = validate(guard.schema, document, rules, { hideSuggestions: !guard.fieldSuggestions });
-      if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+      if (invalid.length > 0) return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
       const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return [withCode(new GraphQLError('Unable to identify operation'), 'BAD_USER_INPUT')];
+      if (!operation) return [apiError(ErrorCode.BAD_USER_INPUT, 'Unable to identify operation')];
       const actor = ctx.extra.actor ?? null;
       const refusal = refuseAnonymous(guard.schema, document, operation, actor);
       if (refusal) return [refusal];

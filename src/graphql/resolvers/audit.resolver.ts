@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { auditTrail } from '../../application/auditTrail';
-import { parseCursor, readingStore } from '../../application/eventLog';
+import { parseCursor } from '../../application/eventLog';
 import { digestHeads } from '../../application/headsDigest';
 import { verifyStream } from '../../application/verifyLog';
 import { NotFoundError } from '../../core/errors';
@@ -16,7 +16,7 @@ export class AuditResolver {
     description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
   })
   async auditTrail(@Arg('streamId') streamId: string, @Ctx() context: GraphQLContext): Promise<AuditEntryType[]> {
-    const entries = await readingStore(() => auditTrail(context.services.store, streamId));
+    const entries = await auditTrail(context.services.store, streamId);
     if (entries.length === 0) throw missing(streamId);
     return entries.map(AuditEntryType.from);
   }
@@ -28,7 +28,7 @@ export class AuditResolver {
     @Arg('streamId') streamId: string,
     @Ctx() context: GraphQLContext,
   ): Promise<AuditVerificationType> {
-    const result = await readingStore(() => verifyStream(context.services.store, streamId));
+    const result = await verifyStream(context.services.store, streamId);
     if (result.events === 0) throw missing(streamId);
     return AuditVerificationType.from(result);
   }
@@ -43,6 +43,6 @@ export class AuditResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<HeadsDigestType> {
     const at = atPosition ? parseCursor(atPosition, 'atPosition') : undefined;
-    return HeadsDigestType.from(await readingStore(() => digestHeads(context.services.store, { at })));
+    return HeadsDigestType.from(await digestHeads(context.services.store, { at }));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { MAX_EVENTS_PAGE, parseCursor, readEventsPage, readingStore } from '../../application/eventLog';
+import { MAX_EVENTS_PAGE, parseCursor, readEventsPage } from '../../application/eventLog';
 import { formatPosition } from '../../eventStore/eventStore';
 import type { GraphQLContext } from '../context';
 import { EventPageType, RecordedEventType } from '../types/history.type';
@@ -18,7 +18,7 @@ export class HistoryResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<EventPageType> {
     const query = { after: after ? parseCursor(after, 'after') : null, first, types, streamId };
-    const page = await readingStore(() => readEventsPage(context.services.store, query));
+    const page = await readEventsPage(context.services.store, query);
     const last = page.events.at(-1);
     return {
       nodes: page.events.map(RecordedEventType.from),
