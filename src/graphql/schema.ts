@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { createPubSub } from './pubSub';
+import { type PubSub, buildSchema } from 'type-graphql';
 import { CertificateResolver } from './resolvers/certificate.resolver';
 import { EvaluationResolver } from './resolvers/evaluation.resolver';
 import { PlanResolver } from './resolvers/plan.resolver';
@@ -28,11 +27,24 @@ export const RESOLVERS = [
   AuditRevocationsResolver,
 ] as const;
 
+/**
+ * type-graphql wants a PubSub once any subscription exists, though only subscriptions declared with
+ * `topics` use it. None here does (planProgressChanged follows the read models), so it refuses.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('No subscription publishes to topics');
+  },
+  subscribe: () => {
+    throw new Error('No subscription listens to topics');
+  },
+};
+
 /** Builds the schema from the resolver classes; every input is checked by class-validator first. */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    pubSub: createPubSub(),
+    pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: true, validationError: { target: false, value: false } },
   });
 }
