@@ -2,7 +2,7 @@ import { ValidationError } from '../src/core/errors';
 import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../src/eventStore/eventStore';
 import { cloneModels } from './cloneModels';
 import { type HistoricModels, HistoricStates, type HistoricTarget, isBeyond } from './historicStates';
-import { type ReadModels, type ReadonlyModels, createReadModels } from './index';
+import { type ReadModels, createReadModels } from './index';
 import { replayInto } from './replay';
 import type { ProjectionRunner } from './runner';
 
@@ -26,7 +26,6 @@ export class TimeTravel {
   /** The question ("i:<ms>" or "p:<cursor>") → the state that answered it, while that state is kept. */
   private readonly answers = new Map<string, HistoricModels>();
   private readonly inFlight = new Map<string, Promise<HistoricModels>>();
-  private readonly cuts = new WeakMap<ReadonlyModels, GlobalPosition>();
   private liveModels: ReadModels | null = null;
   /** What the cache did, for tests and benchmarks. */
   readonly stats = { replays: 0, eventsApplied: 0, answeredFromMemory: 0 };
@@ -63,14 +62,6 @@ export class TimeTravel {
       });
     }
     return live && comparePositions(live, head) >= 0 ? this.live() : this.resolve({ position });
-  }
-
-  /**
-   * The position a historic state ends at, for answers that must stop there too (an entity's history
-   * as of the same instant); undefined for the live models, which have no cut.
-   */
-  cutOf(models: ReadonlyModels): GlobalPosition | undefined {
-    return this.cuts.get(models);
   }
 
   get keptStates(): number {
@@ -130,7 +121,6 @@ export class TimeTravel {
 
   private keep(state: HistoricModels, key: string): HistoricModels {
     const evicted = this.states.add(state);
-    this.cuts.set(state.models, state.position ?? BEFORE_THE_LOG);
     // Questions answered by an evicted state must not keep it alive: memory stays within the bound.
     for (const [question, answer] of this.answers) if (evicted.includes(answer)) this.answers.delete(question);
     this.answers.set(key, state);

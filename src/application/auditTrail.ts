@@ -72,30 +72,31 @@ export function toAuditEntry(event: RecordedEvent): AuditEntry {
 }
 
 /**
- * Every event of a stream, oldest first, up to `cut` when the question is about the past. Audit
- * questions are about the stored events themselves, so they read the stream, not a read model.
+ * Every event of a stream, oldest first. Audit questions are about the stored events themselves, so
+ * they read the stream, not a read model.
  */
-export async function auditTrail(
-  store: EventStore,
-  streamId: string,
-  cut: GlobalPosition | null = null,
-  concerns: (event: RecordedEvent) => boolean = () => true,
-): Promise<AuditEntry[]> {
+export async function auditTrail(store: EventStore, streamId: string): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
-  for await (const event of store.readStream(streamId)) {
-    if (cut && comparePositions(event.position, cut) > 0) break;
-    if (concerns(event)) entries.push(toAuditEntry(event));
-  }
+  for await (const event of store.readStream(streamId)) entries.push(toAuditEntry(event));
   return entries;
 }
 
-/** The life of one certificate: the evaluation that issued it, its issue, supersession and revocation. */
+/** The stream that holds a certificate's life: its product's. */
+export function certificateStreamId(certificateId: string): string | null {
+  const productId = productIdOfCertificate(certificateId);
+  return productId ? productStreamId(productId) : null;
+}
+
+/**
+ * The life of one certificate among its product stream's entries: the evaluation that issued it, its
+ * issue, supersession and revocation, up to `cut` when the question is about the past.
+ */
 export function certificateHistory(
-  store: EventStore,
+  productEntries: readonly AuditEntry[],
   certificateId: string,
   cut: GlobalPosition | null = null,
-): Promise<AuditEntry[]> {
-  const productId = productIdOfCertificate(certificateId);
-  if (!productId) return Promise.resolve([]);
-  return auditTrail(store, productStreamId(productId), cut, (e) => e.data['certificateId'] === certificateId);
+): AuditEntry[] {
+  return productEntries.filter(
+    (e) => e.data['certificateId'] === certificateId && (!cut || comparePositions(e.position, cut) <= 0),
+  );
 }

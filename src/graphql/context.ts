@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult } from '../application/handleCommand';
 import type { Actor, CommandContext } from '../application/metadata';
-import { vietnamDate } from '../domain/rules/businessDate';
-import { UnauthenticatedError, UnavailableError, ValidationError } from '../core/errors';
-import { parseCursor } from '../application/eventLog';
+import { UnauthenticatedError, UnavailableError } from '../core/errors';
 import type { Services } from '../services';
-import type { View } from '../../projections';
+import { type Cut, type CutQuestion, NOW, resolveCut } from './cut';
+import { type Loaders, createLoaders } from './loaders';
 
+/**
+ * What one request's resolvers share: who is asking, the cuts of the log its fields answer from (keyed
+ * by `Cut.key`, which output objects carry as plain data), and its batching loaders.
+ */
 export interface GraphQLContext {
   readonly services: Services;
   /** The official a verified bearer token names (src/graphql/auth/); null for an anonymous caller. */
   readonly actor: Actor | null;
   readonly correlationId: string;
+  readonly cuts: Map<string, Cut>;
+  readonly loaders: Loaders;
+}
+
+export function createContext(services: Services, actor: Actor | null, correlationId: string): GraphQLContext {
+  const cuts = new Map<string, Cut>();
+  return { services, actor, correlationId, cuts, loaders: createLoaders(services, cuts) };
 }
 
 export function commandContext(context: GraphQLContext, commandId: string | undefined): CommandContext {
@@ -25,28 +35,25 @@ export function commandContext(context: GraphQLContext, commandId: string | unde
   };
 }
 
-/**
- * The read models at `asOf` or `atPosition` (or now), with certificate statuses judged on that day in
- * Vietnam (for a position: the day its event was recorded).
- */
-export async function viewAt(context: GraphQLContext, asOf?: Date | null, atPosition?: string | null): Promise<View> {
-  const { runner, timeTravel, clock } = context.services;
-  if (runner.failure)
-    throw new UnavailableError(`Read models stopped ${runner.failure.position}: ${runner.failure.message}`);
-  if (atPosition) {
-    if (asOf) throw new ValidationError('Give asOf or atPosition, not both', { field: 'atPosition' });
-    const at = await timeTravel.atPosition(parseCursor(atPosition, 'atPosition'));
-    return { models: at.models, day: vietnamDate(at.lastRecordedAt ?? clock()) };
-  }
-  const models = asOf ? await timeTravel.modelsAsOf(asOf) : runner.models;
-  return { models, day: vietnamDate(asOf ?? clock()) };
+/** Resolves the cut a root field asks about and keeps it for the fields below, which name it by key. */
+export async function cutFor(context: GraphQLContext, question: CutQuestion = {}): Promise<Cut> {
+  const cut = await resolveCut(context.services, question);
+  context.cuts.set(cut.key, cut);
+  return cut;
+}
+
+/** The cut a parent answered from, for a field resolver below it. */
+export function cutOf(context: GraphQLContext, key: string): Cut {
+  const cut = context.cuts.get(key);
+  if (!cut) throw new Error(`No cut ${key} was resolved in this request`);
+  return cut;
 }
 
 /** Runs a command, then waits until its events are in the read models, so the answer shows them. */
 export async function runCommand<S>(
   context: GraphQLContext,
   run: () => Promise<CommandResult<S>>,
-): Promise<{ result: CommandResult<S>; view: View }> {
+): Promise<{ result: CommandResult<S>; cut: Cut }> {
   const result = await run();
   if (result.position) {
     try {
@@ -55,5 +62,5 @@ export async function runCommand<S>(
       throw new UnavailableError(`Recorded, but the read models are behind: ${(error as Error).message}`);
     }
   }
-  return { result, view: await viewAt(context) };
+  return { result, cut: await cutFor(context, NOW) };
 }

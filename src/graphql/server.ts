@@ -14,8 +14,8 @@ import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
 import { guardedWebSocketOptions } from './auth/websocket';
-import type { GraphQLContext } from './context';
-import { createFormatError } from './errors';
+import { type GraphQLContext, createContext } from './context';
+import { ErrorCode, createFormatError } from './errors';
 import { BodyTooLargeError, readBody } from './httpBody';
 
 export interface ServerOptions {
@@ -67,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
     const given = headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
-    return { services: options.services, actor, correlationId };
+    return createContext(options.services, actor, correlationId);
   };
   const wsCleanup = useServer(
     guardedWebSocketOptions({
@@ -129,8 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       body = text && (request.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
     } catch (error) {
       if (error instanceof BodyTooLargeError)
-        return sendError(response, 413, 'BAD_USER_INPUT', 'Request body too large');
-      return sendError(response, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON');
+        return sendError(response, 413, ErrorCode.BAD_USER_INPUT, 'Request body too large');
+      return sendError(response, 400, ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON');
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -165,6 +165,6 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
   send(response, status, { errors: [{ message, extensions: { code } }] });
 }

@@ -7,8 +7,23 @@ import { DateTimeScalar } from '../scalars';
 export const AT_POSITION =
   'Answer with the log up to and including this position (a cursor of `events`, such as "42:42")';
 
+/** The cut a query asks about: what was recorded by an instant, or up to a log position; now when neither. */
 @ArgsType()
-export class PageArgs {
+export class CutArgs {
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Answer with what was recorded at or before this instant',
+  })
+  @IsOptional()
+  asOf?: Date | null;
+
+  @Field(() => String, { nullable: true, description: AT_POSITION })
+  @IsOptional()
+  atPosition?: string | null;
+}
+
+@ArgsType()
+export class PageArgs extends CutArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default 20)` })
   @IsOptional()
   @Min(1)
@@ -17,13 +32,4 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
   after?: string;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'Answer with what was recorded at or before this instant',
-  })
-  asOf?: Date;
-
-  @Field(() => String, { nullable: true, description: AT_POSITION })
-  atPosition?: string;
 }

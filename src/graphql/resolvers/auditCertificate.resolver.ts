@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { certificateHistory } from '../../application/auditTrail';
-import { readingStore } from '../../application/eventLog';
-import type { GraphQLContext } from '../context';
+import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
+import { type GraphQLContext, cutOf } from '../context';
 import { AuditEntryType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
 
@@ -13,9 +12,11 @@ export class CertificateHistoryResolver {
       'supersession and revocation, with actors and decisions (up to asOf/atPosition when asked about the past)',
   })
   async history(@Root() certificate: CertificateType, @Ctx() context: GraphQLContext): Promise<AuditEntryType[]> {
-    const { store, timeTravel } = context.services;
-    const cut = timeTravel.cutOf(certificate.view.models) ?? null;
-    const entries = await readingStore(() => certificateHistory(store, certificate.id, cut));
-    return entries.map(AuditEntryType.from);
+    const streamId = certificateStreamId(certificate.id);
+    if (!streamId) return [];
+    const entries = await context.loaders.streamEntries.load(streamId);
+    return certificateHistory(entries, certificate.id, cutOf(context, certificate.cut).position).map(
+      AuditEntryType.from,
+    );
   }
 }

@@ -1,15 +1,16 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { CertificateView } from '../../../projections';
-import { certificateHistory } from '../../application/auditTrail';
-import { readingStore } from '../../application/eventLog';
+import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
 import { ValidationError } from '../../core/errors';
-import { type GraphQLContext, viewAt } from '../context';
+import { type GraphQLContext, cutFor } from '../context';
 import { DateScalar } from '../scalars';
 import { AuditEntryType, RevocationRecordType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
 import { AdministrativeUnitType } from '../types/unit.type';
 
-@Resolver()
+type Revoked = CertificateView & { revocation: NonNullable<CertificateView['revocation']> };
+
+@Resolver(() => RevocationRecordType)
 export class AuditRevocationsResolver {
   @Query(() => [RevocationRecordType], {
     description: 'Certificates revoked by decisions dated from–to (inclusive), oldest decision first, for auditors',
@@ -21,32 +22,42 @@ export class AuditRevocationsResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<RevocationRecordType[]> {
     if (from > to) throw new ValidationError('from must not be after to', { field: 'from' });
-    const view = await viewAt(context);
-    const revoked = [...view.models.certificates.values()]
-      .filter((c): c is CertificateView & { revocation: NonNullable<CertificateView['revocation']> } => {
+    const { key, view } = await cutFor(context);
+    const { certificates, products } = view.models;
+    return [...certificates.values()]
+      .filter((c): c is Revoked => {
         const decidedOn = c.revocation?.decidedOn;
         if (!decidedOn || decidedOn < from || decidedOn > to) return false;
-        return !districtCode || view.models.products.get(c.productId)?.districtCode === districtCode;
+        return !districtCode || products.get(c.productId)?.districtCode === districtCode;
       })
-      .sort((a, b) => a.revocation.decidedOn.localeCompare(b.revocation.decidedOn) || a.id.localeCompare(b.id));
-    // The read models know what was revoked; who recorded it and when is in the stored event.
-    return Promise.all(
-      revoked.map(async (certificate) => {
-        const history = await readingStore(() => certificateHistory(context.services.store, certificate.id));
-        const event = history.filter((e) => e.type === 'CertificateRevoked').at(-1);
-        const product = view.models.products.get(certificate.productId);
+      .sort((a, b) => a.revocation.decidedOn.localeCompare(b.revocation.decidedOn) || a.id.localeCompare(b.id))
+      .map((certificate) => {
+        const product = products.get(certificate.productId);
         return Object.assign(new RevocationRecordType(), {
           ...certificate.revocation,
-          certificate: CertificateType.from(view, certificate),
+          certificate: CertificateType.from(key, certificate),
           certificateId: certificate.id,
           productId: certificate.productId,
           productName: product?.name ?? certificate.productId,
           district: AdministrativeUnitType.of(product?.districtCode ?? ''),
           stars: certificate.stars,
           level: certificate.level,
-          recorded: event ? AuditEntryType.from(event) : null,
+          cut: key,
         });
-      }),
-    );
+      });
+  }
+
+  // The read models know what was revoked; who recorded it and when is in the stored event. Each
+  // product stream is read once per request, however many of its certificates are listed.
+  @FieldResolver(() => AuditEntryType, {
+    nullable: true,
+    description: 'The stored CertificateRevoked event: actor, recording time, command',
+  })
+  async recorded(@Root() record: RevocationRecordType, @Ctx() context: GraphQLContext): Promise<AuditEntryType | null> {
+    const streamId = certificateStreamId(record.certificateId);
+    if (!streamId) return null;
+    const entries = certificateHistory(await context.loaders.streamEntries.load(streamId), record.certificateId);
+    const event = entries.filter((e) => e.type === 'CertificateRevoked').at(-1);
+    return event ? AuditEntryType.from(event) : null;
   }
 }

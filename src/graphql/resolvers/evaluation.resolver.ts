@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../../core/errors';
-import { type GraphQLContext, commandContext, runCommand } from '../context';
+import { type GraphQLContext, commandContext, cutOf, runCommand } from '../context';
 import { AwardStarsInput } from '../inputs/product.inputs';
 import { CertificateType } from '../types/certificate.type';
 import { EvaluationType } from '../types/evaluation.type';
@@ -15,24 +15,24 @@ export class EvaluationResolver {
   })
   async awardStars(@Arg('input') input: AwardStarsInput, @Ctx() context: GraphQLContext): Promise<EvaluationType> {
     const { commandId, ...award } = input;
-    const { result, view } = await runCommand(context, () =>
+    const { result, cut } = await runCommand(context, () =>
       context.services.registry.awardStars(award, commandContext(context, commandId)),
     );
     const evaluationNo = result.events.find((e) => e.type === 'ProductEvaluated')?.data['evaluationNo'];
-    const evaluation = view.models.products
+    const evaluation = cut.view.models.products
       .get(input.productId)
       ?.evaluations.find((e) => e.evaluationNo === evaluationNo);
     if (!evaluation) throw new NotFoundError('The evaluation was recorded but is not visible yet');
-    return EvaluationType.from(view, input.productId, evaluation);
+    return EvaluationType.from(cut.key, input.productId, evaluation);
   }
 
   @FieldResolver(() => ProductType)
-  product(@Root() evaluation: EvaluationType): ProductType {
-    return productIn(evaluation.view, evaluation.productId);
+  product(@Root() evaluation: EvaluationType, @Ctx() context: GraphQLContext): ProductType {
+    return productIn(cutOf(context, evaluation.cut), evaluation.productId);
   }
 
   @FieldResolver(() => CertificateType, { nullable: true, description: 'Null when the result is below 3 stars' })
-  certificate(@Root() evaluation: EvaluationType): CertificateType | null {
-    return evaluation.certificateId ? certificateIn(evaluation.view, evaluation.certificateId) : null;
+  certificate(@Root() evaluation: EvaluationType, @Ctx() context: GraphQLContext): CertificateType | null {
+    return evaluation.certificateId ? certificateIn(cutOf(context, evaluation.cut), evaluation.certificateId) : null;
   }
 }

@@ -1,21 +1,20 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { findPlan } from '../../../projections/plans.projection';
 import { NotFoundError } from '../../core/errors';
-import { type GraphQLContext, commandContext, runCommand, viewAt } from '../context';
+import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';
-import { DateTimeScalar } from '../scalars';
-import { AT_POSITION } from './args';
 import { PlanType } from '../types/plan.type';
+import { CutArgs } from './args';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
   @Mutation(() => PlanType, { description: "Adopts a province's yearly plan; adopting it again revises the targets" })
   async adoptPlan(@Arg('input') input: AdoptPlanInput, @Ctx() context: GraphQLContext): Promise<PlanType> {
     const { commandId, ...plan } = input;
-    const { view } = await runCommand(context, () =>
+    const { cut } = await runCommand(context, () =>
       context.services.registry.adoptPlan(plan, commandContext(context, commandId)),
     );
-    const adopted = findPlan(view.models.plans, input.provinceCode, input.year);
+    const adopted = findPlan(cut.view.models.plans, input.provinceCode, input.year);
     if (!adopted) throw new NotFoundError('The plan was recorded but is not visible yet');
     return PlanType.from(adopted);
   }
@@ -24,11 +23,10 @@ export class PlanResolver {
   async plan(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
-    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
+    @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
-    const plan = findPlan((await viewAt(context, asOf, atPosition)).models.plans, provinceCode, year);
+    const plan = findPlan((await cutFor(context, question)).view.models.plans, provinceCode, year);
     return plan ? PlanType.from(plan) : null;
   }
 }

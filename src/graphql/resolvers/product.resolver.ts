@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ProductView, View } from '../../../projections';
 import { currentStars, findProducts } from '../../../projections/products.projection';
-import type { View } from '../../../projections';
 import { NotFoundError } from '../../core/errors';
-import { type GraphQLContext, commandContext, runCommand, viewAt } from '../context';
+import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
+import type { Cut } from '../cut';
 import { ProductFilter } from '../inputs/filters.inputs';
 import {
   RecordQualityCertificationInput,
@@ -10,19 +11,18 @@ import {
   RegisterProductInput,
 } from '../inputs/product.inputs';
 import { paginate } from '../pagination';
-import { DateTimeScalar } from '../scalars';
 import { CertificateType } from '../types/certificate.type';
 import { EvaluationType } from '../types/evaluation.type';
 import { ProductPageType } from '../types/page.type';
-import { ProductType } from '../types/product.type';
+import { ProductType, QualityCertificationType, TraceabilityType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
-import { AT_POSITION, PageArgs } from './args';
+import { CutArgs, PageArgs } from './args';
 import { subjectIn } from './subject.resolver';
 
-export function productIn(view: View, id: string): ProductType {
-  const product = view.models.products.get(id);
+export function productIn(cut: Cut, id: string): ProductType {
+  const product = cut.view.models.products.get(id);
   if (!product) throw new NotFoundError(`Product ${id} does not exist`, { productId: id });
-  return ProductType.from(view, product);
+  return ProductType.from(cut.key, product);
 }
 
 @Resolver(() => ProductType)
@@ -33,10 +33,10 @@ export class ProductResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, id, ...product } = input;
-    const { result, view } = await runCommand(context, () =>
+    const { result, cut } = await runCommand(context, () =>
       context.services.registry.registerProduct({ ...product, productId: id }, commandContext(context, commandId)),
     );
-    return productIn(view, String(result.events[0]!.data['productId']));
+    return productIn(cut, String(result.events[0]!.data['productId']));
   }
 
   @Mutation(() => ProductType)
@@ -45,10 +45,10 @@ export class ProductResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, ...traceability } = input;
-    const { view } = await runCommand(context, () =>
+    const { cut } = await runCommand(context, () =>
       context.services.registry.recordTraceability(traceability, commandContext(context, commandId)),
     );
-    return productIn(view, input.productId);
+    return productIn(cut, input.productId);
   }
 
   @Mutation(() => ProductType)
@@ -57,62 +57,75 @@ export class ProductResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, ...certification } = input;
-    const { view } = await runCommand(context, () =>
+    const { cut } = await runCommand(context, () =>
       context.services.registry.recordQualityCertification(certification, commandContext(context, commandId)),
     );
-    return productIn(view, input.productId);
+    return productIn(cut, input.productId);
   }
 
   @Query(() => ProductType, { nullable: true })
   async product(
     @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
-    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
+    @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType | null> {
-    const view = await viewAt(context, asOf, atPosition);
+    const { key, view } = await cutFor(context, question);
     const product = view.models.products.get(id);
-    return product ? ProductType.from(view, product) : null;
+    return product ? ProductType.from(key, product) : null;
   }
 
   @Query(() => ProductPageType)
   async products(
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-    @Args() { first, after, asOf, atPosition }: PageArgs,
+    @Args() { first, after, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductPageType> {
-    const view = await viewAt(context, asOf, atPosition);
+    const { key, view } = await cutFor(context, question);
     const page = paginate(findProducts(view, filter ?? {}), (p) => p.id, first, after);
     return {
-      nodes: page.items.map((p) => ProductType.from(view, p)),
+      nodes: page.items.map((p) => ProductType.from(key, p)),
       totalCount: page.totalCount,
       pageInfo: page.pageInfo,
     };
   }
 
   @FieldResolver(() => SubjectType)
-  subject(@Root() product: ProductType): SubjectType {
-    return subjectIn(product.view, product.subjectId);
+  subject(@Root() product: ProductType, @Ctx() context: GraphQLContext): SubjectType {
+    return subjectIn(cutOf(context, product.cut), product.subjectId);
   }
 
   @FieldResolver(() => Int, {
     nullable: true,
     description: 'Stars of the certificate that is VALID on the day asked, null if none',
   })
-  stars(@Root() product: ProductType): number | null {
-    return currentStars(product.view, product.record);
+  stars(@Root() product: ProductType, @Ctx() context: GraphQLContext): number | null {
+    const { view } = cutOf(context, product.cut);
+    return currentStars(view, recordOf(view, product));
   }
 
   @FieldResolver(() => [CertificateType], { description: 'Every certificate the product has held, oldest first' })
-  certificates(@Root() product: ProductType): CertificateType[] {
-    return product.record.certificateIds.flatMap((id) => {
-      const certificate = product.view.models.certificates.get(id);
-      return certificate ? [CertificateType.from(product.view, certificate)] : [];
-    });
+  certificates(@Root() product: ProductType, @Ctx() context: GraphQLContext): Promise<CertificateType[]> {
+    return context.loaders.certificatesOfProduct.load({ cut: product.cut, productId: product.id });
   }
 
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
-  evaluations(@Root() product: ProductType): EvaluationType[] {
-    return product.record.evaluations.map((e) => EvaluationType.from(product.view, product.id, e));
+  evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
+    const { view } = cutOf(context, product.cut);
+    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.id, e));
+  }
+
+  @FieldResolver(() => [TraceabilityType])
+  traceability(@Root() product: ProductType, @Ctx() context: GraphQLContext): TraceabilityType[] {
+    const { view } = cutOf(context, product.cut);
+    return recordOf(view, product).traceability.map((t) => Object.assign(new TraceabilityType(), t));
+  }
+
+  @FieldResolver(() => [QualityCertificationType])
+  qualityCertifications(@Root() product: ProductType, @Ctx() context: GraphQLContext): QualityCertificationType[] {
+    const { view } = cutOf(context, product.cut);
+    return recordOf(view, product).qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q));
   }
 }
+
+/** The read model's record of a product its cut answered with (so it is there). */
+const recordOf = (view: View, product: ProductType): ProductView => view.models.products.get(product.id)!;

@@ -1,9 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { districtTargets } from '../../../projections/districtTargets.projection';
 import { qualityManagement } from '../../../projections/qualityManagement.projection';
-import { type GraphQLContext, viewAt } from '../context';
-import { DateTimeScalar } from '../scalars';
-import { AT_POSITION } from './args';
+import { type GraphQLContext, cutFor } from '../context';
+import { CutArgs } from './args';
 import { DistrictTargetsReportType, QualityManagementReportType } from '../types/report.type';
 import { AdministrativeUnitType } from '../types/unit.type';
 
@@ -20,18 +19,17 @@ export class ReportResolver {
   async districtTargets(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
-    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
+    @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<DistrictTargetsReportType> {
-    const view = await viewAt(context, asOf, atPosition);
+    const { view } = await cutFor(context, question);
     const report = districtTargets(view, provinceCode, year);
     return Object.assign(new DistrictTargetsReportType(), {
       ...report,
       districts: report.districts.map(withUnit),
       total: withUnit(report.total),
       statusDay: view.day,
-      asOf: asOf ?? null,
+      asOf: question.asOf ?? null,
     });
   }
 
@@ -39,18 +37,17 @@ export class ReportResolver {
   async qualityManagement(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, validate: false }) asOf: Date | null,
-    @Arg('atPosition', () => String, { nullable: true, description: AT_POSITION }) atPosition: string | null,
+    @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<QualityManagementReportType> {
-    const view = await viewAt(context, asOf, atPosition);
+    const { view } = await cutFor(context, question);
     const report = qualityManagement(view, provinceCode, year);
     return Object.assign(new QualityManagementReportType(), {
       ...report,
       districts: report.districts.map(withUnit),
       total: withUnit(report.total),
       statusDay: view.day,
-      asOf: asOf ?? null,
+      asOf: question.asOf ?? null,
     });
   }
 }

@@ -111,9 +111,6 @@ export class RevocationRecordType {
   @Field(() => DateScalar)
   decidedOn!: string;
 
-  @Field(() => AuditEntryType, {
-    nullable: true,
-    description: 'The stored CertificateRevoked event: actor, recording time, command',
-  })
-  recorded!: AuditEntryType | null;
+  /** The key of the cut it was read from (see ../cut.ts). */
+  cut!: string;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { CertificateView, View } from '../../../projections';
+import type { CertificateView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
 
@@ -47,16 +47,24 @@ export class CertificateType {
   @Field(() => ID, { nullable: true, description: 'The certificate that replaced this one' })
   supersededBy!: string | null;
 
-  view!: View;
   productId!: string;
-  record!: CertificateView;
+  /** The key of the cut it was read from (see ../cut.ts): its fields answer from the same one. */
+  cut!: string;
 
-  static from(view: View, certificate: CertificateView): CertificateType {
+  static from(cut: string, certificate: CertificateView): CertificateType {
+    const { id, productId, stars, level, decisionNo, issuedOn, expiresOn, supersedes, supersededBy } = certificate;
     return Object.assign(new CertificateType(), {
-      ...certificate,
+      id,
+      productId,
+      stars,
+      level,
+      decisionNo,
+      issuedOn,
+      expiresOn,
+      supersedes,
+      supersededBy,
       revocation: certificate.revocation ? Object.assign(new RevocationType(), certificate.revocation) : null,
-      view,
-      record: certificate,
+      cut,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { EvaluationView, View } from '../../../projections';
+import type { EvaluationView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum } from '../enums';
 
@@ -29,11 +29,12 @@ export class EvaluationType {
   @Field(() => DateScalar)
   decidedOn!: string;
 
-  view!: View;
   productId!: string;
   certificateId!: string | null;
+  /** The key of the cut it was read from (see ../cut.ts). */
+  cut!: string;
 
-  static from(view: View, productId: string, evaluation: EvaluationView): EvaluationType {
-    return Object.assign(new EvaluationType(), { ...evaluation, productId, view });
+  static from(cut: string, productId: string, evaluation: EvaluationView): EvaluationType {
+    return Object.assign(new EvaluationType(), { ...evaluation, productId, cut });
   }
 }

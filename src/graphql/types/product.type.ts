@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { ProductView, View } from '../../../projections';
+import type { ProductView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { ProductGroupEnum, QualityStandardEnum, RegistrationKindEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
@@ -47,28 +47,19 @@ export class ProductType {
   @Field(() => DateScalar)
   registeredOn!: string;
 
-  view!: View;
-  record!: ProductView;
   subjectId!: string;
+  districtCode!: string;
+  /** The key of the cut it was read from (see ../cut.ts): its fields answer from the same one. */
+  cut!: string;
 
   // Built when asked for: a page of products should not pay for fields its query does not select.
   @Field(() => AdministrativeUnitType, { description: "The subject's district when the product was registered" })
   get district(): AdministrativeUnitType {
-    return AdministrativeUnitType.of(this.record.districtCode);
+    return AdministrativeUnitType.of(this.districtCode);
   }
 
-  @Field(() => [TraceabilityType])
-  get traceability(): TraceabilityType[] {
-    return this.record.traceability.map((t) => Object.assign(new TraceabilityType(), t));
-  }
-
-  @Field(() => [QualityCertificationType])
-  get qualityCertifications(): QualityCertificationType[] {
-    return this.record.qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q));
-  }
-
-  static from(view: View, product: ProductView): ProductType {
-    const { id, name, group, registrationKind, registeredOn, subjectId } = product;
+  static from(cut: string, product: ProductView): ProductType {
+    const { id, name, group, registrationKind, registeredOn, subjectId, districtCode } = product;
     return Object.assign(new ProductType(), {
       id,
       name,
@@ -76,8 +67,8 @@ export class ProductType {
       registrationKind,
       registeredOn,
       subjectId,
-      view,
-      record: product,
+      districtCode,
+      cut,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SubjectView, View } from '../../../projections';
+import type { SubjectView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
@@ -63,17 +63,22 @@ export class SubjectType {
   @Field(() => [SupportType])
   supports!: SupportType[];
 
-  /** The read models the parent query answered from: nested fields answer from the same ones. */
-  view!: View;
-  productIds!: string[];
+  productIds!: readonly string[];
+  /** The key of the cut it was read from (see ../cut.ts): its products answer from the same one. */
+  cut!: string;
 
-  static from(view: View, subject: SubjectView): SubjectType {
+  static from(cut: string, subject: SubjectView): SubjectType {
+    const { id, name, kind, registeredOn, productIds } = subject;
     return Object.assign(new SubjectType(), {
-      ...subject,
+      id,
+      name,
+      kind,
+      registeredOn,
+      productIds: [...productIds],
       district: AdministrativeUnitType.of(subject.districtCode),
       linkages: subject.linkages.map((l) => Object.assign(new LinkageType(), l)),
       supports: subject.supports.map((s) => Object.assign(new SupportType(), s)),
-      view,
+      cut,
     });
   }
 }
