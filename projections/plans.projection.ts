@@ -1,4 +1,5 @@
-import type { DistrictTarget, PlanEvent } from '../src/domain/plan/events';
+import { type DistrictTarget, type PlanEvent, targetUnitCode } from '../src/domain/plan/events';
+import type { UnitLevel } from '../src/domain/rules/units/units';
 import { type Projection, handles } from './projection';
 
 export interface PlanView {
@@ -7,6 +8,9 @@ export interface PlanView {
   readonly reference: string;
   readonly adoptedOn: string;
   readonly revisions: number;
+  /** The level of the units the plan sets targets for (DISTRICT for plans recorded before other levels existed). */
+  readonly level: UnitLevel;
+  /** Targets by unit code. */
   readonly targets: ReadonlyMap<string, DistrictTarget>;
 }
 
@@ -19,7 +23,7 @@ export const plansProjection: Projection<PlansState, PlanEvent> = {
   canHandle: handles('PlanAdopted', 'PlanRevised'),
   initialState: () => new Map(),
   evolve(state, event) {
-    const { provinceCode, year, reference, adoptedOn, targets } = event.data;
+    const { provinceCode, year, reference, adoptedOn, level, targets } = event.data;
     const key = planKey(provinceCode, year);
     state.set(key, {
       provinceCode,
@@ -27,7 +31,8 @@ export const plansProjection: Projection<PlansState, PlanEvent> = {
       reference,
       adoptedOn,
       revisions: (state.get(key)?.revisions ?? -1) + 1,
-      targets: new Map(targets.map((t) => [t.districtCode, t])),
+      level: level ?? 'DISTRICT',
+      targets: new Map(targets.map((t) => [targetUnitCode(t), t])),
     });
     return state;
   },

@@ -31,7 +31,8 @@ export interface QualityCertificationView {
 export interface ProductView {
   readonly id: string;
   readonly subjectId: string;
-  readonly districtCode: string;
+  /** Its subject's district at registration, null for subjects registered from 2025-07-01. */
+  readonly districtCode: string | null;
   readonly name: string;
   /** The name folded for search: lower case, without Vietnamese diacritics. */
   readonly searchName: string;

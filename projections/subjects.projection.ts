@@ -3,6 +3,7 @@ import { foldForSearch } from './products.projection';
 import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '../src/domain/subject/events';
 import type { ProductRegistered } from '../src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
+import type { CommuneRecord } from '../src/domain/rules/units/placement';
 
 export interface LinkageView {
   readonly id: string;
@@ -24,7 +25,10 @@ export interface SubjectView {
   readonly id: string;
   readonly name: string;
   readonly kind: SubjectKind;
-  readonly districtCode: string;
+  /** The district it registered in (registrations before 2025-07-01), else null. */
+  readonly districtCode: string | null;
+  /** Its communes, each read in the code list of its date: where it is on a day is `locate(subject, day)`. */
+  readonly communes: readonly CommuneRecord[];
   readonly registeredOn: string;
   readonly productIds: readonly string[];
   readonly linkages: readonly LinkageView[];
@@ -35,16 +39,23 @@ export type SubjectsState = Map<string, Draft<SubjectView>>;
 
 export const subjectsProjection: Projection<SubjectsState, SubjectEvent | ProductRegistered> = {
   name: 'subjects',
-  canHandle: handles('SubjectRegistered', 'LinkageRecorded', 'SupportRecorded', 'ProductRegistered'),
+  canHandle: handles(
+    'SubjectRegistered',
+    'SubjectCommuneRecorded',
+    'LinkageRecorded',
+    'SupportRecorded',
+    'ProductRegistered',
+  ),
   initialState: () => new Map(),
   evolve(state, event) {
     if (event.type === 'SubjectRegistered') {
-      const { subjectId, name, kind, districtCode, registeredOn } = event.data;
+      const { subjectId, name, kind, districtCode, communeCode, registeredOn } = event.data;
       state.set(subjectId, {
         id: subjectId,
         name,
         kind,
         districtCode,
+        communes: communeCode ? [{ code: communeCode, on: registeredOn }] : [],
         registeredOn,
         productIds: [],
         linkages: [],
@@ -57,6 +68,9 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
     switch (event.type) {
       case 'ProductRegistered':
         subject.productIds.push(event.data.productId);
+        break;
+      case 'SubjectCommuneRecorded':
+        subject.communes.push({ code: event.data.communeCode, on: event.data.on });
         break;
       case 'LinkageRecorded': {
         const { linkageId, partnerName, kind, startedOn, endedOn, contractRef } = event.data;

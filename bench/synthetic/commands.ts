@@ -84,7 +84,7 @@ export function commandFor(intent: Intent, today: string, rng: Rng, world: World
       const id = subjectId(intent.target);
       const subject = world.stateOf(subjectStreamId(id)) as SubjectState | undefined;
       if (subject?.status !== 'registered') return null;
-      const actor = officer(subject.districtCode);
+      const actor = officer(subject.districtCode ?? '');
       const n = world.serial();
       if (intent.kind === 'support') {
         const programme: SupportProgramme = rng.chance(0.45)
@@ -126,7 +126,7 @@ export function commandFor(intent: Intent, today: string, rng: Rng, world: World
         registrationKind: rng.chance(0.7) ? ('NEW' as const) : ('UPGRADE' as const),
         registeredOn: today,
       };
-      return step(productStreamId(command.productId), productDecider, command, officer(owner.districtCode));
+      return step(productStreamId(command.productId), productDecider, command, officer(owner.districtCode ?? ''));
     }
     case 'adoptPlan': {
       const targets = DISTRICTS.map((districtCode) => ({

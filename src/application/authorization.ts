@@ -84,7 +84,7 @@ export function covers(actor: Actor, unitCode: string): boolean {
 
 /** A command's target as loaded from its stream: where it is once it exists. */
 export type LoadedTarget =
-  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly districtCode: string };
+  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly districtCode: string | null };
 
 /**
  * The unit a loaded target is in, read from its own stream so that no input can claim another one.

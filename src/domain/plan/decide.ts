@@ -10,7 +10,7 @@ import { type PlanState, evolvePlan, initialPlanState } from './state';
 function checkTargets(provinceCode: string, targets: DistrictTarget[]): DistrictTarget[] {
   const seen = new Set<string>();
   return targets.map((target) => {
-    const district = findDistrict(target.districtCode);
+    const district = findDistrict(target.districtCode ?? '');
     if (!district || district.parentCode !== provinceCode) {
       throw new ValidationError(`District ${target.districtCode} is not in province ${provinceCode}`, {
         field: 'targets.districtCode',

@@ -1,8 +1,16 @@
 import type { DomainEvent } from '../../core/decider';
 import type { BusinessDate } from '../rules/businessDate';
+import type { UnitLevel } from '../rules/units/units';
 
+/**
+ * A plan's targets for one unit. Plans before 2025-07-01 name districts (`districtCode`); later ones
+ * name a unit of any level (`unitCode`: a district, a commune, or the province itself). Events
+ * recorded before `unitCode` existed carry `districtCode` only, and so do district plans still (their
+ * events keep the shape Plan 180's have).
+ */
 export interface DistrictTarget {
-  districtCode: string;
+  unitCode?: string;
+  districtCode?: string;
   newProducts3Star: number;
   consolidatedSubjects: number;
   newSubjects: number;
@@ -10,6 +18,9 @@ export interface DistrictTarget {
   linkageSubjects: number;
   advancedQmProducts: number;
 }
+
+/** The unit a target is for, whichever of the two fields names it. */
+export const targetUnitCode = (target: DistrictTarget): string => target.unitCode ?? target.districtCode ?? '';
 
 export const TARGET_FIELDS = [
   'newProducts3Star',
@@ -25,6 +36,8 @@ type PlanData = {
   year: number;
   reference: string;
   adoptedOn: BusinessDate;
+  /** The level of every target's unit; absent in events recorded before plans could name other levels (DISTRICT). */
+  level?: UnitLevel;
   targets: DistrictTarget[];
 };
 

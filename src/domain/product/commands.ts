@@ -5,7 +5,7 @@ import type { ProductGroup, QualityStandard, RegistrationKind, RevocationReason 
 /** What registration needs to know of the owning subject, loaded from its stream by the caller. */
 export interface SubjectSnapshot {
   subjectId: string;
-  districtCode: string;
+  districtCode: string | null;
   registeredOn: BusinessDate;
 }
 

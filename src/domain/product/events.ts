@@ -48,8 +48,8 @@ export type ProductRegistered = DomainEvent<
   {
     productId: string;
     subjectId: string;
-    /** The subject's district when the product was registered: reports count by it. */
-    districtCode: string;
+    /** The subject's district when the product was registered (null for subjects registered from 2025-07-01). */
+    districtCode: string | null;
     name: string;
     group: ProductGroup;
     registrationKind: RegistrationKind;

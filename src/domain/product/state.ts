@@ -12,7 +12,7 @@ export type RegisteredProduct = {
   productId: string;
   subjectId: string;
   /** Where the product is for jurisdiction: its subject's district when it was registered. */
-  districtCode: string;
+  districtCode: string | null;
   registeredOn: string;
   evaluationCount: number;
   evaluationDecisions: ReadonlySet<string>;

@@ -13,9 +13,27 @@ export const LINKAGE_KINDS: readonly LinkageKind[] = ['PRODUCTION', 'CONSUMPTION
 export type SupportProgramme = 'CONSOLIDATION' | 'INTENSIVE' | 'OTHER';
 export const SUPPORT_PROGRAMMES: readonly SupportProgramme[] = ['CONSOLIDATION', 'INTENSIVE', 'OTHER'];
 
+/**
+ * `districtCode` is the district of a registration dated before 2025-07-01 (null from then on);
+ * `communeCode` its commune, read in the code list of `registeredOn` (absent in events recorded
+ * before subjects had communes).
+ */
 export type SubjectRegistered = DomainEvent<
   'SubjectRegistered',
-  { subjectId: string; name: string; kind: SubjectKind; districtCode: string; registeredOn: BusinessDate }
+  {
+    subjectId: string;
+    name: string;
+    kind: SubjectKind;
+    districtCode: string | null;
+    communeCode?: string | null;
+    registeredOn: BusinessDate;
+  }
+>;
+
+/** The subject is in this commune from `on`; `on` also picks the code list the code is read in. */
+export type SubjectCommuneRecorded = DomainEvent<
+  'SubjectCommuneRecorded',
+  { subjectId: string; communeCode: string; on: BusinessDate }
 >;
 
 export type LinkageRecorded = DomainEvent<
@@ -36,6 +54,6 @@ export type SupportRecorded = DomainEvent<
   { subjectId: string; supportId: string; programme: SupportProgramme; providedOn: BusinessDate; description: string }
 >;
 
-export type SubjectEvent = SubjectRegistered | LinkageRecorded | SupportRecorded;
+export type SubjectEvent = SubjectRegistered | SubjectCommuneRecorded | LinkageRecorded | SupportRecorded;
 
 export const subjectStreamId = (subjectId: string): string => `ocop-subject-${subjectId}`;

@@ -14,7 +14,8 @@ const withUnit = <R extends { unit: { code: string } }>(row: R) => ({
 @Resolver()
 export class ReportResolver {
   @Query(() => DistrictTargetsReportType, {
-    description: 'Annex 1: product development targets and actuals per district',
+    description:
+      'Annex 1: product development targets and actuals per unit of the plan, with certificate statuses judged on 31 December of the year (or the asOf/atPosition day, or today, when earlier)',
   })
   async districtTargets(
     @Arg('year', () => Int) year: number,
@@ -28,12 +29,14 @@ export class ReportResolver {
       ...report,
       districts: report.districts.map(withUnit),
       total: withUnit(report.total),
-      statusDay: view.day,
       asOf: question.asOf ?? null,
     });
   }
 
-  @Query(() => QualityManagementReportType, { description: 'Annex 2: quality of recognised products per district' })
+  @Query(() => QualityManagementReportType, {
+    description:
+      'Annex 2: quality of recognised products per unit of the plan, with certificate statuses judged on 31 December of the year (or the asOf/atPosition day, or today, when earlier)',
+  })
   async qualityManagement(
     @Arg('year', () => Int) year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
@@ -46,7 +49,6 @@ export class ReportResolver {
       ...report,
       districts: report.districts.map(withUnit),
       total: withUnit(report.total),
-      statusDay: view.day,
       asOf: question.asOf ?? null,
     });
   }

@@ -1,3 +1,4 @@
+import { targetUnitCode } from '../../domain/plan/events';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { PlanView } from '../../../projections';
 import { DateScalar } from '../scalars';
@@ -40,7 +41,7 @@ export class PlanType {
     return Object.assign(new PlanType(), {
       ...plan,
       targets: [...plan.targets.values()].map((t) =>
-        Object.assign(new DistrictTargetType(), { ...t, unit: AdministrativeUnitType.of(t.districtCode) }),
+        Object.assign(new DistrictTargetType(), { ...t, unit: AdministrativeUnitType.of(targetUnitCode(t)) }),
       ),
     });
   }

@@ -55,7 +55,7 @@ export class ProductType {
   // Built when asked for: a page of products should not pay for fields its query does not select.
   @Field(() => AdministrativeUnitType, { description: "The subject's district when the product was registered" })
   get district(): AdministrativeUnitType {
-    return AdministrativeUnitType.of(this.districtCode);
+    return AdministrativeUnitType.of(this.districtCode ?? '');
   }
 
   static from(cut: string, product: ProductView): ProductType {

@@ -63,7 +63,10 @@ abstract class ReportFields {
   @Field(() => String, { nullable: true, description: 'The adopted plan, null when none is adopted for the year' })
   planReference!: string | null;
 
-  @Field(() => DateScalar, { description: 'The day certificate statuses were judged on' })
+  @Field(() => DateScalar, {
+    description:
+      "The day certificate statuses were judged on: 31 December of the year, or the asOf/atPosition day (today when neither is given) when that is earlier, so a past year's report does not change when its certificates later expire",
+  })
   statusDay!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'The instant the answer was restricted to, if any' })

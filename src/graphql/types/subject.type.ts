@@ -75,7 +75,7 @@ export class SubjectType {
       kind,
       registeredOn,
       productIds: [...productIds],
-      district: AdministrativeUnitType.of(subject.districtCode),
+      district: AdministrativeUnitType.of(subject.districtCode ?? ''),
       linkages: subject.linkages.map((l) => Object.assign(new LinkageType(), l)),
       supports: subject.supports.map((s) => Object.assign(new SupportType(), s)),
       cut,
