@@ -102,7 +102,7 @@ export function expectedSnapshot(models: ReadModels, day: string): Snapshot {
       },
     };
   });
-  const subjects = [...models.subjects.values()].map(({ productIds, districtCode, ...s }) => ({
+  const subjects = [...models.subjects.values()].map(({ productIds, districtCode, communes: _communes, ...s }) => ({
     ...s,
     district: { code: districtCode },
     products: productIds.filter((id) => models.products.has(id)).map((id) => ({ id })),
