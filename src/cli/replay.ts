@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { Logger } from '../observability/logger';
 import { countModels, plainModels } from '../../projections/modelsSnapshot';
 import { replayLog } from '../../projections/replay';
 import type { ProjectionRunner } from '../../projections/runner';
@@ -51,15 +52,16 @@ export const replayCommand = (io: CliIo): Command =>
  * The service's SIGHUP: rebuild every read model beside the live ones, which keep answering, and switch
  * when caught up. A failure leaves the live models in place.
  */
-export async function rebuildOnHangup(runner: ProjectionRunner): Promise<void> {
-  console.log('SIGHUP: rebuilding the read models beside the live ones');
+export async function rebuildOnHangup(runner: ProjectionRunner, logger: Logger): Promise<void> {
+  logger.info('SIGHUP: rebuilding the read models beside the live ones');
   try {
     const result = await runner.rebuild();
-    console.log(
+    logger.info(
+      { events: result.events, elapsedMs: result.elapsedMs, passes: result.passes },
       `SIGHUP: switched to read models rebuilt from ${formatCount(result.events)} events in ` +
         `${(result.elapsedMs / 1000).toFixed(2)} s (${result.passes} pass(es))`,
     );
   } catch (error) {
-    console.error(`SIGHUP: rebuild failed, the live read models stay: ${(error as Error).message}`);
+    logger.error({ err: error }, `SIGHUP: rebuild failed, the live read models stay: ${(error as Error).message}`);
   }
 }

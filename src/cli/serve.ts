@@ -1,11 +1,16 @@
 import { Command } from 'commander';
 import { type AuthSettings, loadConfig } from '../config';
+import { formatPosition } from '../eventStore/eventStore';
 import { type Authenticator, createAuthenticator } from '../graphql/auth/authenticate';
 import { DEVELOPMENT_JWT_SECRET } from '../graphql/auth/tokens';
 import { createTokenVerifier } from '../graphql/auth/verifyToken';
 import { createSchema } from '../graphql/schema';
 import { startServer } from '../graphql/server';
 import { openStore } from '../openStore';
+import { type Observability, createObservability } from '../observability';
+import { startMetricsServer } from '../observability/metricsEndpoint';
+import { observedStore } from '../observability/observedStore';
+import { observabilitySettings } from '../observability/settings';
 import { rebuildOnHangup } from './replay';
 import { seedPlan180 } from '../seedPlan';
 import { type Services, createServices } from '../services';
@@ -35,15 +40,19 @@ const keySource = ({ keys }: AuthSettings): string =>
  * service still starts, so /readyz can say why it is not ready, and queries answer UNAVAILABLE instead
  * of numbers that miss the event. Any other failure (the store unreachable, say) ends start-up.
  */
-async function startReadModels(services: Services): Promise<boolean> {
+async function startReadModels(services: Services, { logger }: Observability): Promise<boolean> {
   try {
     await services.runner.start();
+    logger.info(
+      { position: services.runner.position && formatPosition(services.runner.position) },
+      'read models caught up',
+    );
     return true;
   } catch (error) {
     const failure = services.runner.failure;
     if (!failure) throw error;
-    console.error(`Read models stopped ${failure.position}: ${failure.message}`);
-    console.error('Serving as not ready: /readyz answers 503 and queries UNAVAILABLE until the log is repaired.');
+    logger.error({ failure }, `Read models stopped ${failure.position}: ${failure.message}`);
+    logger.error('Serving as not ready: /readyz answers 503 and queries UNAVAILABLE until the log is repaired.');
     return false;
   }
 }
@@ -51,13 +60,17 @@ async function startReadModels(services: Services): Promise<boolean> {
 /** Runs the GraphQL service until SIGTERM or SIGINT; SIGHUP rebuilds the read models. */
 export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
+  const settings = observabilitySettings(env);
+  const observability = createObservability(settings);
+  const { logger } = observability;
   const developmentAuth = config.auth.keys === null;
-  if (developmentAuth) console.warn(DEVELOPMENT_BANNER);
+  if (developmentAuth) logger.warn(DEVELOPMENT_BANNER);
   if (env['OCOP_JWKS_URL'] && env['OCOP_JWT_SECRET'])
-    console.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
-  const store = await openStore(config);
+    logger.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
+  const store = observedStore(await openStore(config), observability);
+  logger.info({ store: config.store, path: config.store === 'sqlite' ? config.sqlitePath : undefined }, 'store open');
   const services = createServices(store);
-  const caughtUp = await startReadModels(services);
+  const caughtUp = await startReadModels(services, observability);
   if (config.seedPlan && caughtUp) await seedPlan180(services);
   const server = await startServer({
     services,
@@ -71,8 +84,13 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     fieldSuggestions: config.fieldSuggestions,
     maxBodyBytes: config.maxBodyBytes,
     answers: { maxBytes: config.answerCacheBytes },
+    observability,
   });
-  console.log(
+  const metricsServer =
+    settings.metricsPort === null ? null : await startMetricsServer(observability, settings.metricsPort);
+  if (metricsServer)
+    logger.info({ port: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
+  logger.info(
     `OCOP registry on ${server.url} (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.sqlitePath}` : ''}; ` +
       `tokens checked against ${keySource(config.auth)})`,
   );
@@ -81,15 +99,19 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining requests, then closing the store`);
+    logger.info({ signal }, `${signal}: draining requests, then closing the store`);
     await server.close();
+    await metricsServer?.close();
+    logger.info('requests drained');
     await services.runner.stop();
     await store.close();
+    logger.info('store closed');
+    await observability.tracing.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGHUP', () => void rebuildOnHangup(services.runner));
+  process.on('SIGHUP', () => void rebuildOnHangup(services.runner, logger));
 }
 
 export const serveCommand = (io: CliIo): Command =>

@@ -3,6 +3,7 @@ import type { CommandResult } from '../application/handleCommand';
 import type { Actor, CommandContext } from '../application/metadata';
 import { UnauthenticatedError, UnavailableError } from '../core/errors';
 import type { Services } from '../services';
+import { recordReachedPosition } from '../observability/requestScope';
 import { type Cut, type CutQuestion, NOW, resolveCut } from './cut';
 import { type Loaders, createLoaders } from './loaders';
 
@@ -55,6 +56,7 @@ export async function runCommand<S>(
   run: () => Promise<CommandResult<S>>,
 ): Promise<{ result: CommandResult<S>; cut: Cut }> {
   const result = await run();
+  recordReachedPosition(result.position);
   if (result.position) {
     try {
       await context.services.runner.waitFor(result.position);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -10,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { Actor } from '../application/metadata';
 import { type RememberedAnswersOptions, createRememberedAnswers } from './answers/rememberedAnswers';
 import type { Services } from '../services';
+import * as observe from '../observability/serverHooks';
 import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
@@ -36,9 +36,10 @@ export interface ServerOptions {
   readonly fieldSuggestions?: boolean;
   /** Largest request body, and largest graphql-ws message, in bytes (default 1 MB). */
   readonly maxBodyBytes?: number;
-  readonly log?: (message: string, error?: unknown) => void;
   /** Repeated questions answered from memory (src/graphql/answers/); default 64 MB. */
   readonly answers?: RememberedAnswersOptions;
+  /** Logs, metrics and traces (src/observability/); by default nothing is logged or traced. */
+  readonly observability?: observe.Observability;
 }
 
 export interface RunningServer {
@@ -48,38 +49,45 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-
 /**
  * One HTTP server: GraphQL queries and mutations on POST/GET /graphql, subscriptions over graphql-ws
  * on the same path and port, /healthz (the process is up) and /readyz (the read models have caught up).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const observability = options.observability ?? observe.quietObservability();
+  const { logger, metrics, tracing } = observability;
+  const { store, runner } = options.services;
+  metrics.measureLagWith(() => observe.projectionLag(store, runner));
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const introspection = options.introspection ?? options.development;
   const fieldSuggestions = options.fieldSuggestions ?? options.development;
   const protection = apolloProtection(limits, fieldSuggestions);
-  const formatError = createFormatError({ exposeStack: options.development, log: (e) => log('Unexpected error', e) });
+  const formatError = createFormatError({
+    exposeStack: options.development,
+    log: (err) => logger.error({ err }, 'unexpected error'),
+  });
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
   const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
-    const given = headers['x-correlation-id'];
-    const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    const { correlationId } = observe.requestIdsFrom(headers);
     return createContext(options.services, actor, correlationId);
   };
+  observe.countConnections(wsServer, metrics);
   const wsCleanup = useServer(
-    guardedWebSocketOptions({
-      schema: options.schema,
-      authenticate: options.authenticate,
-      limits,
-      limitRules: protection.validationRules,
-      introspection,
-      fieldSuggestions,
-      contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
-      formatError,
-    }),
+    observe.countSubscriptions(
+      guardedWebSocketOptions({
+        schema: options.schema,
+        authenticate: options.authenticate,
+        limits,
+        limitRules: protection.validationRules,
+        introspection,
+        fieldSuggestions,
+        contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
+        formatError,
+      }),
+      metrics,
+    ),
     wsServer,
   );
   const answers = createRememberedAnswers(
@@ -92,6 +100,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError,
     includeStacktraceInErrorResponses: options.development,
     introspection,
+    // The caller owns SIGTERM/SIGINT (ocop serve drains, then closes the store, logging each step).
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     plugins: [
@@ -101,16 +111,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       publicAccessPlugin,
       answers.plugin,
+      observe.observabilityPlugin(tracing),
       ...protection.plugins,
     ],
   });
   await apollo.start();
   httpServer.on('request', (request, response) => {
-    route(request, response).catch((error) => {
-      log('Request failed', error);
-      if (!response.headersSent) send(response, 500, { error: 'internal error' });
-      else response.end();
-    });
+    observe
+      .observeHttp(observability, request, response, () => route(request, response))
+      .catch((err) => {
+        logger.error({ err }, 'request failed');
+        if (!response.headersSent) send(response, 500, { error: 'internal error' });
+        else response.end();
+      });
   });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -118,10 +131,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.developmentAuth) response.setHeader('x-ocop-auth', 'development');
     if (url.pathname === '/healthz') return send(response, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
-      const { runner } = options.services;
-      if (runner.isReady()) return send(response, 200, { status: 'ready' });
-      return send(response, 503, { status: runner.failure ? 'failed' : 'catching up', failure: runner.failure });
+      const lag = await observe.projectionLag(store, runner).catch(() => null);
+      if (runner.isReady()) return send(response, 200, { status: 'ready', lag });
+      return send(response, 503, { status: runner.failure ? 'failed' : 'catching up', failure: runner.failure, lag });
     }
+    if (url.pathname === '/metrics' && observability.metricsOnServicePort)
+      return observe.serveMetrics(observability, request, response);
     if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
     let body: unknown;
     try {
@@ -132,17 +147,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return sendError(response, 413, ErrorCode.BAD_USER_INPUT, 'Request body too large');
       return sendError(response, 400, ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON');
     }
+    const refused = await observe.awaitMinPosition(request.headers, store, runner, observability.minPositionWaitMs);
+    if (refused) return send(response, refused.status, refused.body);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
     const actor = authenticateRequest(options.authenticate, request.headers.authorization);
-    const result = await answers.answer(httpGraphQLRequest, actor, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest,
-        context: async () => contextFor(request.headers, await actor),
-      }),
+    const result = await tracing.inSpan('graphql', {}, () =>
+      answers.answer(httpGraphQLRequest, actor, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => contextFor(request.headers, await actor),
+        }),
+      ),
     );
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -10,6 +10,8 @@ import { type TokenClaims, mintToken } from '../../src/graphql/auth/tokens';
 import { createTokenVerifier } from '../../src/graphql/auth/verifyToken';
 import { createSchema } from '../../src/graphql/schema';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/graphql/server';
+import type { Observability } from '../../src/observability';
+import { observedStore } from '../../src/observability/observedStore';
 import { seedPlan180 } from '../../src/seedPlan';
 import { type Services, createServices } from '../../src/services';
 import { startEsdbDouble } from './esdbDouble';
@@ -64,13 +66,15 @@ export const bearer = (claims: TokenClaims): string =>
  * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
  */
 export async function startTestServer(
-  options: { seed?: boolean; server?: Partial<ServerOptions> } = {},
+  options: { seed?: boolean; server?: Partial<ServerOptions>; observability?: Observability } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
   const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: testClockMs }) : null;
-  const store = double
+  const opened = double
     ? getEsdbEventStore({ connectionString: double.connectionString })
     : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: testClockMs });
+  // Watched as the service watches it, when a test looks at logs, metrics or traces.
+  const store = options.observability ? observedStore(opened, options.observability) : opened;
   const services = createServices(store, () => new Date(testClockMs()));
   await services.runner.start();
   if (options.seed !== false) await seedPlan180(services);
@@ -81,7 +85,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     development: false,
     authenticate: createAuthenticator(createTokenVerifier({ keys: { secret: TEST_JWT_SECRET } })),
-    log: () => undefined,
+    observability: options.observability,
     ...options.server,
   });
   const defaultAuthorization = bearer(DEFAULT_OFFICER);
