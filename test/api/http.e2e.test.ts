@@ -13,7 +13,10 @@ describe('The HTTP service', () => {
   it('should answer /healthz and, once caught up, /readyz', async () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base()}/readyz`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', lag: expect.objectContaining({ events: 0, seconds: 0 }) },
+    ]);
     expect((await fetch(`${base()}/nowhere`)).status).toBe(404);
   });
 
