@@ -90,11 +90,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ),
     wsServer,
   );
-  const answers = createRememberedAnswers(
-    options.services.runner,
-    options.services.clock,
-    options.answers ?? { maxBytes: 64 << 20 },
-  );
+  const answers = createRememberedAnswers(options.services.runner, options.services.clock, {
+    ...(options.answers ?? { maxBytes: 64 << 20 }),
+    onLookup: (outcome) => metrics.cacheLookup('answers', outcome === 'hit'),
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     formatError,

@@ -84,13 +84,16 @@ describe('GET /metrics', () => {
     expect((await scrape(metricsUrl)).value('ocop_graphql_ws_subscriptions')).toBe(0);
   });
 
-  it('should count response-cache lookups reported through its hook', async () => {
-    observability.metrics.cacheLookup('responses', true);
-    observability.metrics.cacheLookup('responses', false);
-    observability.metrics.cacheLookup('responses', true);
-    const metrics = await scrape(metricsUrl);
-    expect(metrics.value('ocop_response_cache_lookups_total', { cache: 'responses', result: 'hit' })).toBe(2);
-    expect(metrics.value('ocop_response_cache_lookups_total', { cache: 'responses', result: 'miss' })).toBe(1);
+  it('should count remembered answers as cache hits and misses', async () => {
+    const before = await scrape(metricsUrl);
+    const query = '{ plan(year: 2024, provinceCode: "06") { year reference } }';
+    await server.gql(query);
+    await server.gql(query);
+    const after = await scrape(metricsUrl);
+    const delta = (result: string) =>
+      after.value('ocop_response_cache_lookups_total', { cache: 'answers', result }) -
+      before.value('ocop_response_cache_lookups_total', { cache: 'answers', result });
+    expect([delta('miss'), delta('hit')]).toEqual([1, 1]);
   });
 });
 
