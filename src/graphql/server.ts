@@ -92,7 +92,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const answers = createRememberedAnswers(options.services.runner, options.services.clock, {
     ...(options.answers ?? { maxBytes: 64 << 20 }),
-    onLookup: (outcome) => metrics.cacheLookup('answers', outcome === 'hit'),
+    onLookup: (outcome) => {
+      metrics.cacheLookup('answers', outcome === 'hit');
+      options.answers?.onLookup?.(outcome);
+    },
   });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
