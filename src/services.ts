@@ -1,4 +1,4 @@
-import { type Registry, createRegistry } from './application/registry';
+import { type CommandObserver, type Registry, createRegistry } from './application/registry';
 import type { EventStore } from './eventStore/eventStore';
 import { ProjectionRunner } from '../projections/runner';
 import { TimeTravel } from '../projections/timeTravel';
@@ -12,7 +12,12 @@ export interface Services {
   readonly clock: () => Date;
 }
 
-export function createServices(store: EventStore, clock: () => Date = () => new Date()): Services {
+export function createServices(
+  store: EventStore,
+  clock: () => Date = () => new Date(),
+  observer: CommandObserver = {},
+): Services {
   const runner = new ProjectionRunner(store);
-  return { store, registry: createRegistry(store), runner, timeTravel: new TimeTravel(store, runner), clock };
+  const registry = createRegistry(store, observer);
+  return { store, registry, runner, timeTravel: new TimeTravel(store, runner), clock };
 }

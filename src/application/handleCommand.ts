@@ -41,6 +41,8 @@ export interface HandleOptions<State> {
    * not). It runs on every attempt, before the repeat check and the decider, on the same state.
    */
   readonly authorize?: (state: State) => void;
+  /** Told each time the command is decided again after a concurrent write (for the retry metric). */
+  readonly onRetry?: (streamId: string) => void;
 }
 
 /**
@@ -74,7 +76,10 @@ export async function handleCommand<State, Command extends object, Event extends
       return { events: toAppend, state, position: result.position, repeated: false };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
-        if (attempt < maxRetries) continue;
+        if (attempt < maxRetries) {
+          options.onRetry?.(streamId);
+          continue;
+        }
         throw new ConcurrencyError(`Stream ${streamId} kept changing; try again`, { streamId });
       }
       if (error instanceof EventStoreUnavailableError) {

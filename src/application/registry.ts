@@ -22,6 +22,12 @@ import { type CommandRequest, authorize, locationOf } from './authorization';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 
+/** What the service is told as commands run (metrics and logs hook in here). */
+export interface CommandObserver {
+  /** The command on `streamId` lost a race with a concurrent write and is decided again. */
+  readonly retried?: (streamId: string) => void;
+}
+
 /** A command as callers send it: everything but the day, which comes from the context's clock. */
 type Input<C> = Omit<C, 'type' | 'today'>;
 
@@ -32,7 +38,7 @@ type Input<C> = Omit<C, 'type' | 'today'>;
  * Ids are derived from the commandId when the caller gives none, so a retried creation
  * lands on the same stream and is recognised as a repeat instead of creating a twin.
  */
-export function createRegistry(store: EventStore) {
+export function createRegistry(store: EventStore, observer: CommandObserver = {}) {
   const today = (context: CommandContext): string => vietnamDate(context.now);
 
   /** Runs `command` on its stream once `request(state)` is allowed for the actor. */
@@ -45,6 +51,7 @@ export function createRegistry(store: EventStore) {
   ): Promise<CommandResult<State>> =>
     handleCommand(store, streamId, decider, command, context, {
       authorize: (state) => authorize(context.actor, request(state)),
+      onRetry: observer.retried,
     });
 
   return {

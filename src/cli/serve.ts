@@ -8,6 +8,7 @@ import { createSchema } from '../graphql/schema';
 import { startServer } from '../graphql/server';
 import { openStore } from '../openStore';
 import { type Observability, createObservability } from '../observability';
+import { commandObserver } from '../observability/commandObserver';
 import { startMetricsServer } from '../observability/metricsEndpoint';
 import { observedStore } from '../observability/observedStore';
 import { observabilitySettings } from '../observability/settings';
@@ -69,7 +70,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     logger.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
   const store = observedStore(await openStore(config), observability);
   logger.info({ store: config.store, path: config.store === 'sqlite' ? config.sqlitePath : undefined }, 'store open');
-  const services = createServices(store);
+  const services = createServices(store, undefined, commandObserver(observability));
   const caughtUp = await startReadModels(services, observability);
   if (config.seedPlan && caughtUp) await seedPlan180(services);
   const server = await startServer({

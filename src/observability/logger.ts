@@ -19,7 +19,9 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   const destination =
     options.destination ??
-    (options.format === 'pretty' ? pretty({ sync: true, translateTime: 'SYS:standard' }) : pino.destination({ dest: 1, sync: true }));
+    (options.format === 'pretty'
+      ? pretty({ sync: true, translateTime: 'SYS:standard' })
+      : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: options.level,

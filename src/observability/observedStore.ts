@@ -34,7 +34,7 @@ export function observedStore(store: EventStore, { logger, metrics, tracing }: S
       throw error;
     }
   }
-  return {
+  const watched: Pick<EventStore, 'append' | 'readStream' | 'readAll' | 'subscribeToAll'> = {
     append: (streamId, events, expected) =>
       tracing.inSpan('eventStore.append', { kind: 'client', attributes: { 'ocop.stream': streamId } }, async (span) => {
         const start = process.hrtime.bigint();
@@ -66,8 +66,14 @@ export function observedStore(store: EventStore, { logger, metrics, tracing }: S
       const events = observedRead('subscribeToAll', () => subscription);
       return { [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](), close: () => subscription.close() };
     },
-    close: () => store.close(),
   };
+  // Everything else (close, and what only some stores offer) is the store's own.
+  return new Proxy(store, {
+    get: (target, name) =>
+      Object.hasOwn(watched, name)
+        ? watched[name as keyof typeof watched]
+        : bindIfMethod(target, Reflect.get(target, name)),
+  });
 
   /** A stream read as one span, from its first page to its last event (streams are one aggregate's: short). */
   async function* tracedRead(
@@ -82,4 +88,8 @@ export function observedStore(store: EventStore, { logger, metrics, tracing }: S
     });
     yield* events;
   }
+}
+
+function bindIfMethod(target: object, value: unknown): unknown {
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

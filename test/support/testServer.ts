@@ -11,6 +11,7 @@ import { createTokenVerifier } from '../../src/graphql/auth/verifyToken';
 import { createSchema } from '../../src/graphql/schema';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/graphql/server';
 import type { Observability } from '../../src/observability';
+import { commandObserver } from '../../src/observability/commandObserver';
 import { observedStore } from '../../src/observability/observedStore';
 import { seedPlan180 } from '../../src/seedPlan';
 import { type Services, createServices } from '../../src/services';
@@ -75,7 +76,8 @@ export async function startTestServer(
     : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: testClockMs });
   // Watched as the service watches it, when a test looks at logs, metrics or traces.
   const store = options.observability ? observedStore(opened, options.observability) : opened;
-  const services = createServices(store, () => new Date(testClockMs()));
+  const observer = options.observability ? commandObserver(options.observability) : {};
+  const services = createServices(store, () => new Date(testClockMs()), observer);
   await services.runner.start();
   if (options.seed !== false) await seedPlan180(services);
   const server: RunningServer = await startServer({
