@@ -1,5 +1,6 @@
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimits';
-import { MIN_SECRET_BYTES } from './graphql/auth/tokens';
+import { MIN_SECRET_BYTES, TOKEN_ROLES, type TokenRole } from './graphql/auth/tokens';
+import { parseOrigins } from './graphql/cors';
 import type { TokenKeys } from './graphql/auth/verifyToken';
 
 /** How bearer tokens are verified. `keys` is null in development mode (the public development secret). */
@@ -24,6 +25,12 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly fieldSuggestions: boolean;
+  /** Origins whose browser apps may call the API (OCOP_CORS_ORIGINS, comma-separated; none by default). */
+  readonly corsOrigins: readonly string[];
+  /** The offline GraphiQL explorer at GET /graphql (OCOP_EXPLORER; default: outside production only). */
+  readonly explorer: boolean;
+  /** Roles whose tokens may introspect when introspection is otherwise off (OCOP_INTROSPECTION_ROLES). */
+  readonly introspectionRoles: readonly string[];
   /** Bytes of remembered answers (OCOP_ANSWER_CACHE_MB, default 64; 0 turns remembering off). */
   readonly answerCacheBytes: number;
 }
@@ -82,6 +89,26 @@ function authSettings(env: Env, production: boolean): AuthSettings {
   return { keys: null, ...claims };
 }
 
+function corsOrigins(env: Env): string[] {
+  try {
+    return parseOrigins(env['OCOP_CORS_ORIGINS']);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function roleList(env: Env, name: string): TokenRole[] {
+  const roles = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const role of roles) {
+    if (!(TOKEN_ROLES as readonly string[]).includes(role))
+      throw new ConfigError(`${name} takes roles from ${TOKEN_ROLES.join(', ')}; got ${role}`);
+  }
+  return roles as TokenRole[];
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -107,6 +134,9 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
     introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),
     fieldSuggestions: flag(env, 'OCOP_GRAPHQL_FIELD_SUGGESTIONS', !production),
+    corsOrigins: corsOrigins(env),
+    explorer: flag(env, 'OCOP_EXPLORER', !production),
+    introspectionRoles: roleList(env, 'OCOP_INTROSPECTION_ROLES'),
     answerCacheBytes: wholeNumber(env, 'OCOP_ANSWER_CACHE_MB', 64) * 1024 * 1024,
   };
 }

@@ -82,6 +82,8 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     developmentAuth,
     limits: config.limits,
     introspection: config.introspection,
+    introspectionRoles: config.introspectionRoles,
+    web: { corsOrigins: config.corsOrigins, explorer: config.explorer },
     fieldSuggestions: config.fieldSuggestions,
     maxBodyBytes: config.maxBodyBytes,
     answers: { maxBytes: config.answerCacheBytes },

@@ -18,12 +18,15 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The request cannot be served on this transport (a subscription sent over HTTP). */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const satisfies Record<DomainError['code'], string> & Record<string, string>;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The HTTP status of an error answered before execution; errors during execution answer 200. */
 export function httpStatusOf(code: ErrorCode): number {
   if (code === ErrorCode.UNAUTHENTICATED) return 401;
+  if (code === ErrorCode.FORBIDDEN) return 403;
   if (code === ErrorCode.UNAVAILABLE) return 503;
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) return 500;
   return 400;

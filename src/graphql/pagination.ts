@@ -10,7 +10,12 @@ const decode = (cursor: string): string => Buffer.from(cursor, 'base64url').toSt
  * Cursor pages over a list in a stable order (log order, which a restart rebuilds identically).
  * The cursor names the last item seen, so inserting items does not shift later pages.
  */
-export function paginate<T>(items: readonly T[], idOf: (item: T) => string, first?: number | null, after?: string | null) {
+export function paginate<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  first?: number | null,
+  after?: string | null,
+) {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw new ValidationError(`first must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'first' });

@@ -1,7 +1,10 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -17,6 +20,9 @@ import { guardedWebSocketOptions } from './auth/websocket';
 import { type GraphQLContext, createContext } from './context';
 import { ErrorCode, createFormatError } from './errors';
 import { BodyTooLargeError, readBody } from './httpBody';
+import { introspectionPlugin, mayIntrospect } from './introspection';
+import { subscriptionsOverHttpPlugin } from './subscriptionsOverHttp';
+import { type WebOptions, createWebRoutes } from './webRoutes';
 
 export interface ServerOptions {
   readonly services: Services;
@@ -30,8 +36,12 @@ export interface ServerOptions {
   /** Tokens are checked against the public development secret: every response says so (`x-ocop-auth`). */
   readonly developmentAuth?: boolean;
   readonly limits?: QueryLimits;
-  /** Schema introspection (`__schema`, `__type`); default: in development only. */
+  /** Schema introspection (`__schema`, `__type`) for everyone; default: in development only. */
   readonly introspection?: boolean;
+  /** Roles whose signed-in officials may introspect when it is otherwise off (OCOP_INTROSPECTION_ROLES). */
+  readonly introspectionRoles?: readonly string[];
+  /** CORS origins and the explorer (src/graphql/webRoutes.ts); the explorer defaults to development only. */
+  readonly web?: Partial<WebOptions>;
   /** "Did you mean …?" in validation errors, which reveal the schema; default: in development only. */
   readonly fieldSuggestions?: boolean;
   /** Largest request body, and largest graphql-ws message, in bytes (default 1 MB). */
@@ -60,7 +70,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   metrics.measureLagWith(() => observe.projectionLag(store, runner));
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
-  const introspection = options.introspection ?? options.development;
+  const introspectionPolicy = {
+    everyone: options.introspection ?? options.development,
+    roles: options.introspectionRoles ?? [],
+  };
+  const introspection = introspectionPolicy.everyone || introspectionPolicy.roles.length > 0;
+  const web = createWebRoutes(
+    { explorer: options.development, ...options.web },
+    options.schema,
+    introspectionPolicy,
+    options.authenticate,
+  );
   const fieldSuggestions = options.fieldSuggestions ?? options.development;
   const protection = apolloProtection(limits, fieldSuggestions);
   const formatError = createFormatError({
@@ -81,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         authenticate: options.authenticate,
         limits,
         limitRules: protection.validationRules,
-        introspection,
+        mayIntrospect: (actor) => mayIntrospect(introspectionPolicy, actor),
         fieldSuggestions,
         contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
         formatError,
@@ -110,6 +130,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // GET /graphql for browsers is the project's own offline explorer (webRoutes.ts), never a CDN page.
+      ApolloServerPluginLandingPageDisabled(),
+      subscriptionsOverHttpPlugin,
+      introspectionPlugin(introspectionPolicy),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
       publicAccessPlugin,
       answers.plugin,
@@ -131,6 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (options.developmentAuth) response.setHeader('x-ocop-auth', 'development');
+    if (await web(request, response, url)) return;
     if (url.pathname === '/healthz') return send(response, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const lag = await observe.projectionLag(store, runner).catch(() => null);

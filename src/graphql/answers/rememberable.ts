@@ -3,9 +3,10 @@ import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSe
 
 /**
  * Root fields never remembered. `events` pages read the store itself, which may be ahead of the read
- * models' position, and a page that reaches the head grows with the next append.
+ * models' position, and a page that reaches the head grows with the next append. Introspection may be
+ * open to some roles only (src/graphql/introspection.ts), which the shared read scope does not tell apart.
  */
-export const NOT_REMEMBERED_ROOT_FIELDS: ReadonlySet<string> = new Set(['events']);
+export const NOT_REMEMBERED_ROOT_FIELDS: ReadonlySet<string> = new Set(['events', '__schema', '__type']);
 
 /**
  * Whether an answer Apollo is about to send may be remembered: a query (not a mutation or a

@@ -32,7 +32,7 @@ export interface WebSocketGuard {
   readonly limits: QueryLimits;
   /** graphql-armor's validation rules (depth, cost, aliases, directives), as Apollo gets them. */
   readonly limitRules: readonly ValidationRule[];
-  readonly introspection: boolean;
+  readonly mayIntrospect: (actor: Actor | null) => boolean;
   readonly fieldSuggestions: boolean;
   readonly contextFor: (connection: Connection, actor: Actor | null) => GraphQLContext;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -50,11 +50,8 @@ const withCode = (error: GraphQLError, code: ErrorCode): GraphQLError =>
  * the public allow-list before anything executes; errors are formatted as over HTTP.
  */
 export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Record<string, unknown>, Connection> {
-  const rules = [
-    ...specifiedRules,
-    ...guard.limitRules,
-    ...(guard.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
-  ];
+  const rules = [...specifiedRules, ...guard.limitRules];
+  const introspectionRule = [NoSchemaIntrospectionCustomRule];
   const format = (error: GraphQLError) => guard.formatError(error.toJSON(), error);
   return {
     onConnect: async (ctx) => {
@@ -75,11 +72,12 @@ export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Re
       } catch (error) {
         return [withCode(error as GraphQLError, ErrorCode.GRAPHQL_PARSE_FAILED)];
       }
-      const invalid = validate(guard.schema, document, rules, { hideSuggestions: !guard.fieldSuggestions });
+      const actor = ctx.extra.actor ?? null;
+      const checks = guard.mayIntrospect(actor) ? rules : [...rules, ...introspectionRule];
+      const invalid = validate(guard.schema, document, checks, { hideSuggestions: !guard.fieldSuggestions });
       if (invalid.length > 0) return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [apiError(ErrorCode.BAD_USER_INPUT, 'Unable to identify operation')];
-      const actor = ctx.extra.actor ?? null;
       const refusal = refuseAnonymous(guard.schema, document, operation, actor);
       if (refusal) return [refusal];
       return {
