@@ -13,6 +13,7 @@ import type { Actor } from '../application/metadata';
 import { type RememberedAnswersOptions, createRememberedAnswers } from './answers/rememberedAnswers';
 import type { Services } from '../services';
 import * as observe from '../observability/serverHooks';
+import { publicPages } from '../web/routes';
 import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   readonly fieldSuggestions?: boolean;
   /** Largest request body, and largest graphql-ws message, in bytes (default 1 MB). */
   readonly maxBodyBytes?: number;
+  /** The public address QR codes on certificates point to (default: http://localhost:<port>). */
+  readonly publicBaseUrl?: string;
   /** Repeated questions answered from memory (src/graphql/answers/); default 64 MB. */
   readonly answers?: RememberedAnswersOptions;
   /** Logs, metrics and traces (src/observability/); by default nothing is logged or traced. */
@@ -142,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   await apollo.start();
+  const pages = publicPages({ ...options, apollo, httpServer, anonymousContext: () => contextFor({}, null) });
   httpServer.on('request', (request, response) => {
     observe
       .observeHttp(observability, request, response, () => route(request, response))
@@ -164,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (url.pathname === '/metrics' && observability.metricsOnServicePort)
       return observe.serveMetrics(observability, request, response);
+    if (await pages(request, response, url)) return;
     if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
     let body: unknown;
     try {

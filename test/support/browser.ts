@@ -69,14 +69,15 @@ export function isLocalUrl(url: string): boolean {
   return LOCAL_HOSTS.has(parsed.hostname);
 }
 
-/** Launches Chromium with a fresh, empty profile, deleted again on close. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/** Launches Chromium with a fresh, empty profile (deleted again on close) and a phone-sized viewport. */
+export async function launchBrowser(options: { locale?: string } = {}): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ocop-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 390, height: 844 },
+    locale: options.locale ?? 'en-US',
   });
   const offsiteRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -96,7 +97,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   );
   const watch = (page: Page): Page => {
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`console: ${message.text()}`);
+      if (message.type() === 'error') consoleErrors.push(`console: ${message.text()} (at ${message.location().url})`);
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {

@@ -1,0 +1,119 @@
+import { findUnit } from '../../domain/rules/administrativeUnits';
+import type { CertificateStatus } from '../../domain/rules/certificateValidity';
+import type { RevocationReason } from '../../domain/product/events';
+import { ID_PATTERN } from '../../graphql/inputs/common';
+
+/** A certificate's number is its product's id and its sequence: `mien-dong.C1`. */
+export const CERTIFICATE_ID = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}\\.C[1-9][0-9]{0,5}$`);
+
+/** Runs a GraphQL query as an anonymous caller, through the same access checks as POST /graphql. */
+export type AnonymousQuery = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string }[] }>;
+
+/**
+ * What the public page shows, asked for as an anonymous caller would ask: a field the public may not
+ * see is refused by the same allow-list that guards /graphql, and the page fails loudly instead of
+ * showing it.
+ */
+const CERTIFICATE_QUERY = /* GraphQL */ `
+  query PublicCertificate($id: ID!) {
+    certificate(id: $id) {
+      id
+      status
+      stars
+      level
+      decisionNo
+      issuedOn
+      expiresOn
+      supersededBy
+      revocation {
+        reason
+        decisionNo
+        decidedOn
+      }
+      product {
+        name
+        subject {
+          name
+          district {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface PublicUnit {
+  code: string;
+  name: string;
+}
+
+export interface CertificateFacts {
+  id: string;
+  /** Judged today, in Vietnam. */
+  status: CertificateStatus;
+  statusDay: string;
+  stars: number;
+  level: string;
+  decisionNo: string;
+  issuedOn: string;
+  /** The last valid day. */
+  expiresOn: string;
+  product: { name: string };
+  subject: { name: string; district: PublicUnit; province: PublicUnit | null };
+  revocation: { reason: RevocationReason; decisionNo: string; decidedOn: string } | null;
+  supersededBy: string | null;
+  /** For a superseded certificate: the end of its line of replacements, the one to look at now. */
+  current: string | null;
+}
+
+type Answer = Omit<CertificateFacts, 'statusDay' | 'current' | 'subject'> & {
+  product: { name: string; subject: { name: string; district: PublicUnit } };
+};
+
+/** How many replacements to follow to the current certificate; a product has a handful at most. */
+const MAX_HOPS = 20;
+
+export async function certificateFacts(
+  query: AnonymousQuery,
+  id: string,
+  statusDay: string,
+): Promise<CertificateFacts | null> {
+  const certificate = await ask(query, id);
+  if (!certificate) return null;
+  const { product, ...rest } = certificate;
+  const district = product.subject.district;
+  const provinceCode = findUnit(district.code)?.parentCode;
+  const province = provinceCode ? (findUnit(provinceCode) ?? null) : null;
+  return {
+    ...rest,
+    statusDay,
+    product: { name: product.name },
+    subject: {
+      name: product.subject.name,
+      district,
+      province: province && { code: province.code, name: province.name },
+    },
+    current: certificate.status === 'SUPERSEDED' ? await currentOf(query, certificate) : null,
+  };
+}
+
+async function currentOf(query: AnonymousQuery, certificate: Answer): Promise<string | null> {
+  let next = certificate;
+  for (let hop = 0; hop < MAX_HOPS && next.supersededBy; hop++) {
+    const replacement = await ask(query, next.supersededBy);
+    if (!replacement) break;
+    next = replacement;
+  }
+  return next.id === certificate.id ? null : next.id;
+}
+
+async function ask(query: AnonymousQuery, id: string): Promise<Answer | null> {
+  const result = await query(CERTIFICATE_QUERY, { id });
+  if (result.errors?.length) throw new Error(`Public certificate query failed: ${result.errors[0]!.message}`);
+  return (result.data?.['certificate'] as Answer | null | undefined) ?? null;
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+import { productStreamId } from '../../domain/product/events';
+import { vietnamDate } from '../../domain/rules/businessDate';
+import type { Services } from '../../services';
+import { type Reply, etagOf, wantsJson } from '../http';
+import { TEXT, langOf } from '../i18n';
+import { layout, otherLangHref } from '../layout';
+import { certificatePageUrl, qrPng, qrSvg } from '../qr';
+import { type AnonymousQuery, CERTIFICATE_ID, certificateFacts } from './facts';
+import { certificateBody, notFoundBody } from './page';
+
+export interface CertificateRoutesDeps {
+  readonly services: Services;
+  readonly anonymousQuery: AnonymousQuery;
+  readonly publicBaseUrl: () => string;
+}
+
+const PATH = /^\/c\/([^/]+)(\/qr\.(svg|png))?$/;
+
+/** GET /c/<id> (a page, or JSON for `Accept: application/json`), /c/<id>/qr.svg and /c/<id>/qr.png. */
+export function certificateRoutes(deps: CertificateRoutesDeps) {
+  return async (request: IncomingMessage, url: URL): Promise<Reply | null> => {
+    const match = PATH.exec(url.pathname);
+    if (!match) return null;
+    const lang = langOf(url);
+    const id = safeDecode(match[1]!);
+    const json = !match[2] && wantsJson(request);
+    if (id === null || !CERTIFICATE_ID.test(id)) return notFound(url, lang, json, true);
+    const facts = await certificateFacts(deps.anonymousQuery, id, vietnamDate(deps.services.clock()));
+    if (!facts) return notFound(url, lang, json, false);
+    const revision = await streamRevision(deps.services, facts.id);
+    if (match[3] === 'svg' || match[3] === 'png') {
+      const target = certificatePageUrl(deps.publicBaseUrl(), facts.id);
+      const etag = etagOf('qr', match[3], target);
+      if (match[3] === 'svg') return { status: 200, type: 'image/svg+xml', body: await qrSvg(target), etag };
+      return { status: 200, type: 'image/png', body: await qrPng(target), etag };
+    }
+    const factsJson = JSON.stringify(facts);
+    const etag = etagOf('certificate', revision, lang, json ? 'json' : 'html', factsJson);
+    if (json) return { status: 200, type: 'application/json; charset=utf-8', body: factsJson, etag };
+    const page = layout({
+      lang,
+      title: `${TEXT[lang].certificateTitle} ${facts.id}: ${facts.product.name}`,
+      otherLangHref: otherLangHref(url, lang),
+      body: certificateBody(facts, lang),
+    });
+    return { status: 200, type: 'text/html; charset=utf-8', body: page, etag };
+  };
+}
+
+function notFound(url: URL, lang: 'vi' | 'en', json: boolean, invalid: boolean): Reply {
+  const t = TEXT[lang];
+  if (json) {
+    const code = invalid ? 'BAD_USER_INPUT' : 'NOT_FOUND';
+    const body = JSON.stringify({ error: { code, message: invalid ? t.badId : t.notFound } });
+    return { status: invalid ? 400 : 404, type: 'application/json; charset=utf-8', body };
+  }
+  const body = layout({
+    lang,
+    title: t.notFoundTitle,
+    otherLangHref: otherLangHref(url, lang),
+    body: notFoundBody(lang, invalid),
+  });
+  return { status: 404, type: 'text/html; charset=utf-8', body };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The revision of the stream that holds the certificate (its product's): it changes with every event there. */
+async function streamRevision(services: Services, certificateId: string): Promise<string> {
+  const productId = certificateId.slice(0, certificateId.lastIndexOf('.C'));
+  for await (const event of services.store.readStream(productStreamId(productId), {
+    direction: 'backwards',
+    maxCount: 1,
+  }))
+    return String(event.revision);
+  return 'none';
+}

@@ -1,0 +1,96 @@
+import { DISTRICT_TARGET_INDICATORS, districtTargets } from '../../../projections/districtTargets.projection';
+import { QUALITY_INDICATORS, qualityManagement } from '../../../projections/qualityManagement.projection';
+import type { Indicator, Report } from '../../../projections/report';
+import type { View } from '../../../projections';
+import { UnavailableError } from '../../core/errors';
+import { addDays, isBusinessDate, vietnamDate } from '../../domain/rules/businessDate';
+import { findProvince } from '../../domain/rules/administrativeUnits';
+import type { Services } from '../../services';
+
+export interface ProgressRow {
+  unit: { code: string; name: string };
+  target: number;
+  actual: number;
+  /** The share of the target due by the status day, if the year's work were spread evenly (rounded down). */
+  expectedByNow: number;
+  behindPlan: boolean;
+}
+
+export interface IndicatorProgress {
+  indicator: string;
+  rows: ProgressRow[];
+  total: ProgressRow;
+}
+
+export interface Progress {
+  provinceCode: string;
+  provinceName: string;
+  year: number;
+  planReference: string | null;
+  /** The day the figures are for: today, or the `asOf` day (its end, Vietnam time). */
+  statusDay: string;
+  asOf: string | null;
+  annex1: IndicatorProgress[];
+  annex2: IndicatorProgress[];
+}
+
+export interface ProgressQuestion {
+  provinceCode: string;
+  year: number;
+  asOf: string | null;
+}
+
+/** A question about a province and year that exist, with an optional past day; null for anything else. */
+export function parseProgressQuestion(provinceCode: string, year: string, asOf: string | null, today: string) {
+  if (!findProvince(provinceCode) || !/^20[0-9]{2}$/.test(year)) return null;
+  if (asOf !== null && asOf !== '' && !isBusinessDate(asOf)) return null;
+  const pastDay = asOf && asOf < today ? asOf : null;
+  return { provinceCode, year: Number(year), asOf: pastDay } satisfies ProgressQuestion;
+}
+
+/** Annex 1 and Annex 2 for the province and year, judged on today or at the end of the `asOf` day. */
+export async function progressOf(services: Services, question: ProgressQuestion): Promise<Progress> {
+  const view = await viewOn(services, question.asOf);
+  const { provinceCode, year } = question;
+  const annex1 = districtTargets(view, provinceCode, year);
+  const annex2 = qualityManagement(view, provinceCode, year);
+  const fraction = yearElapsed(year, view.day);
+  return {
+    provinceCode,
+    provinceName: findProvince(provinceCode)?.name ?? provinceCode,
+    year,
+    planReference: annex1.planReference,
+    statusDay: view.day,
+    asOf: question.asOf,
+    annex1: byIndicator(annex1, DISTRICT_TARGET_INDICATORS, fraction),
+    annex2: byIndicator(annex2, QUALITY_INDICATORS, fraction),
+  };
+}
+
+async function viewOn(services: Services, asOf: string | null): Promise<View> {
+  const { runner, timeTravel, clock } = services;
+  if (runner.failure) throw new UnavailableError(`Read models stopped ${runner.failure.position}`);
+  if (!asOf) return { models: runner.models, day: vietnamDate(clock()) };
+  const endOfDay = new Date(Date.parse(`${addDays(asOf, 1)}T00:00:00+07:00`) - 1);
+  return { models: await timeTravel.modelsAsOf(endOfDay), day: asOf };
+}
+
+/** How much of the plan year has passed on `day`: 0 before it starts, 1 once it is over. */
+function yearElapsed(year: number, day: string): number {
+  const start = Date.parse(`${year}-01-01`);
+  const end = Date.parse(`${year + 1}-01-01`);
+  const at = Date.parse(addDays(day, 1));
+  return Math.min(1, Math.max(0, (at - start) / (end - start)));
+}
+
+function byIndicator<K extends string>(report: Report<K>, indicators: readonly K[], fraction: number) {
+  const row = (unit: { code: string; name: string }, figures: Indicator): ProgressRow => {
+    const expectedByNow = Math.floor(figures.target * fraction);
+    return { unit, ...figures, expectedByNow, behindPlan: figures.actual < expectedByNow };
+  };
+  return indicators.map((indicator) => ({
+    indicator,
+    rows: report.districts.map((r) => row(r.unit, r[indicator])),
+    total: row(report.total.unit, report.total[indicator]),
+  }));
+}

@@ -1,0 +1,64 @@
+import { vietnamDate } from '../../domain/rules/businessDate';
+import type { Services } from '../../services';
+import { type Reply, etagOf, html } from '../http';
+import { type Lang, TEXT, langOf } from '../i18n';
+import { layout, otherLangHref } from '../layout';
+import { progressCsv } from './csv';
+import { parseProgressQuestion, progressOf } from './model';
+import { PROGRESS_SCRIPT, progressBody } from './page';
+
+const PATH = /^\/progress\/([0-9]{2})\/([0-9]{4})$/;
+
+/**
+ * GET /progress/<provinceCode>/<year>: Annex 1 and 2 as bars per unit (`?asOf=YYYY-MM-DD` for the past,
+ * `?format=csv` for the table, `?format=json` for the figures). The page is whole without script; its
+ * script only keeps it live.
+ */
+export function progressRoutes(services: Services) {
+  return async (url: URL): Promise<Reply | null> => {
+    if (!url.pathname.startsWith('/progress/')) return null;
+    const match = PATH.exec(url.pathname);
+    const lang = langOf(url);
+    const today = vietnamDate(services.clock());
+    const question = match && parseProgressQuestion(match[1]!, match[2]!, url.searchParams.get('asOf'), today);
+    if (!question) {
+      const body = layout({
+        lang,
+        title: TEXT[lang].progressTitle,
+        otherLangHref: otherLangHref(url, lang),
+        body: notFound(lang),
+      });
+      return { status: 404, type: 'text/html; charset=utf-8', body };
+    }
+    const progress = await progressOf(services, question);
+    const format = url.searchParams.get('format');
+    const version = JSON.stringify(progress);
+    if (format === 'csv') {
+      const name = `ocop-progress-${progress.provinceCode}-${progress.year}-${progress.statusDay}.csv`;
+      const headers = { 'content-disposition': `attachment; filename="${name}"` };
+      return {
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+        body: progressCsv(progress),
+        etag: etagOf('csv', version),
+        headers,
+      };
+    }
+    if (format === 'json')
+      return { status: 200, type: 'application/json; charset=utf-8', body: version, etag: etagOf('json', version) };
+    const body = layout({
+      lang,
+      title: `${TEXT[lang].progressTitle}: ${progress.provinceName} ${progress.year}`,
+      otherLangHref: otherLangHref(url, lang, ['asOf']),
+      body: progressBody(progress, lang, today),
+      script: PROGRESS_SCRIPT,
+    });
+    return { status: 200, type: 'text/html; charset=utf-8', body, etag: etagOf('html', lang, today, version) };
+  };
+}
+
+const notFound = (lang: Lang) =>
+  html`<main class="progress">
+    <h1>${TEXT[lang].progressTitle}</h1>
+    <p>${TEXT[lang].badProgress}</p>
+  </main>`;
