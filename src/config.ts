@@ -33,6 +33,8 @@ export interface Config {
   readonly introspectionRoles: readonly string[];
   /** Bytes of remembered answers (OCOP_ANSWER_CACHE_MB, default 64; 0 turns remembering off). */
   readonly answerCacheBytes: number;
+  /** Where the public reaches the service: QR codes point below it (OCOP_PUBLIC_BASE_URL; unset: this machine). */
+  readonly publicBaseUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +111,15 @@ function roleList(env: Env, name: string): TokenRole[] {
   return roles as TokenRole[];
 }
 
+/** An http(s) URL, possibly with a path prefix (behind a proxy). */
+function publicBaseUrl(env: Env): string | undefined {
+  const given = env['OCOP_PUBLIC_BASE_URL'];
+  if (given === undefined || given === '') return undefined;
+  if (!URL.canParse(given) || !/^https?:$/.test(new URL(given).protocol) || /[?#]/.test(given))
+    throw new ConfigError(`OCOP_PUBLIC_BASE_URL must be an http(s) URL without a query, got ${given}`);
+  return given.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -138,5 +149,6 @@ export function loadConfig(env: Env = process.env): Config {
     explorer: flag(env, 'OCOP_EXPLORER', !production),
     introspectionRoles: roleList(env, 'OCOP_INTROSPECTION_ROLES'),
     answerCacheBytes: wholeNumber(env, 'OCOP_ANSWER_CACHE_MB', 64) * 1024 * 1024,
+    publicBaseUrl: publicBaseUrl(env),
   };
 }

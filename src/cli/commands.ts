@@ -2,6 +2,7 @@ import { digestCommand } from './digest';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import type { CommandFactory } from './io';
+import { qrCommand } from './qr';
 import { replayCommand } from './replay';
 import { schemaCommand } from './schema';
 import { serveCommand } from './serve';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandFactory[] = [
   replayCommand,
   verifyCommand,
   digestCommand,
+  qrCommand,
 ];

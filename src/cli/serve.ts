@@ -86,6 +86,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     web: { corsOrigins: config.corsOrigins, explorer: config.explorer },
     fieldSuggestions: config.fieldSuggestions,
     maxBodyBytes: config.maxBodyBytes,
+    publicBaseUrl: config.publicBaseUrl,
     answers: { maxBytes: config.answerCacheBytes },
     observability,
   });

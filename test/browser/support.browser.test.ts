@@ -44,6 +44,6 @@ describeInBrowser('browser test support', () => {
   });
 
   it('should collect console errors', () => {
-    expect(browser.consoleErrors).toContain('console: boom in the page');
+    expect(browser.consoleErrors).toContain(`console: boom in the page (at ${origin}/app.js)`);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import buildCompiled, { COMPILED_MAIN } from '../reliability/support/buildServer';
 
-const COMMANDS = ['serve', 'schema', 'token', 'export', 'import', 'replay', 'verify', 'digest'];
+const COMMANDS = ['serve', 'schema', 'token', 'export', 'import', 'replay', 'verify', 'digest', 'qr'];
 
 describe('The ocop command as a person runs it', () => {
   let dir: string;
@@ -39,6 +39,7 @@ describe('The ocop command as a person runs it', () => {
     ['digest', '--events <count>'],
     ['token', '--expires <duration>'],
     ['import', '<file>'],
+    ['qr', '--out <file>'],
   ])('should describe the options of ocop %s --help', (command, option) => {
     const { code, stdout } = ocop(command, '--help');
     expect(code).toBe(0);

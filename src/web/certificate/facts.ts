@@ -6,6 +6,9 @@ import { ID_PATTERN } from '../../graphql/inputs/common';
 /** A certificate's number is its product's id and its sequence: `mien-dong.C1`. */
 export const CERTIFICATE_ID = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}\\.C[1-9][0-9]{0,5}$`);
 
+/** The product whose stream holds the certificate. */
+export const productIdOf = (certificateId: string): string => certificateId.slice(0, certificateId.lastIndexOf('.C'));
+
 /** Runs a GraphQL query as an anonymous caller, through the same access checks as POST /graphql. */
 export type AnonymousQuery = (
   query: string,

@@ -6,7 +6,7 @@ import { type Reply, etagOf, wantsJson } from '../http';
 import { TEXT, langOf } from '../i18n';
 import { layout, otherLangHref } from '../layout';
 import { certificatePageUrl, qrPng, qrSvg } from '../qr';
-import { type AnonymousQuery, CERTIFICATE_ID, certificateFacts } from './facts';
+import { type AnonymousQuery, CERTIFICATE_ID, certificateFacts, productIdOf } from './facts';
 import { certificateBody, notFoundBody } from './page';
 
 export interface CertificateRoutesDeps {
@@ -74,8 +74,7 @@ function safeDecode(segment: string): string | null {
 
 /** The revision of the stream that holds the certificate (its product's): it changes with every event there. */
 async function streamRevision(services: Services, certificateId: string): Promise<string> {
-  const productId = certificateId.slice(0, certificateId.lastIndexOf('.C'));
-  for await (const event of services.store.readStream(productStreamId(productId), {
+  for await (const event of services.store.readStream(productStreamId(productIdOf(certificateId)), {
     direction: 'backwards',
     maxCount: 1,
   }))
