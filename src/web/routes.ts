@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
+import { UnavailableError } from '../core/errors';
 import type { GraphQLContext } from '../graphql/context';
 import type { Services } from '../services';
 import { assetReply } from './assets';
 import type { AnonymousQuery } from './certificate/facts';
 import { certificateRoutes } from './certificate/routes';
-import { sendReply } from './http';
+import { type Reply, sendReply } from './http';
 import { progressRoutes } from './progress/routes';
 
 export interface PublicPagesOptions {
@@ -31,9 +32,22 @@ export function publicPages(options: PublicPagesOptions) {
     publicBaseUrl: () => publicBaseUrl ?? `http://localhost:${(httpServer.address() as AddressInfo).port}`,
   });
   const progress = progressRoutes(services);
+  /** The registry cannot answer truthfully while its read models are stopped or its store is down: 503, never stale facts. */
+  const answer = async (request: IncomingMessage, url: URL): Promise<Reply | null> => {
+    try {
+      return (await assetReply(url.pathname)) ?? (await certificate(request, url)) ?? (await progress(url));
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) throw error;
+      return {
+        status: 503,
+        type: 'text/plain; charset=utf-8',
+        body: 'The registry is unavailable; try again shortly.',
+      };
+    }
+  };
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const reply = (await assetReply(url.pathname)) ?? (await certificate(request, url)) ?? (await progress(url));
+    const reply = await answer(request, url);
     if (!reply) return false;
     sendReply(request, response, reply);
     return true;

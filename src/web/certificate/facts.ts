@@ -1,3 +1,4 @@
+import { UnavailableError } from '../../core/errors';
 import { findUnit } from '../../domain/rules/administrativeUnits';
 import type { CertificateStatus } from '../../domain/rules/certificateValidity';
 import type { RevocationReason } from '../../domain/product/events';
@@ -13,7 +14,10 @@ export const productIdOf = (certificateId: string): string => certificateId.slic
 export type AnonymousQuery = (
   query: string,
   variables: Record<string, unknown>,
-) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string }[] }>;
+) => Promise<{
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}>;
 
 /**
  * What the public page shows, asked for as an anonymous caller would ask: a field the public may not
@@ -117,6 +121,8 @@ async function currentOf(query: AnonymousQuery, certificate: Answer): Promise<st
 
 async function ask(query: AnonymousQuery, id: string): Promise<Answer | null> {
   const result = await query(CERTIFICATE_QUERY, { id });
-  if (result.errors?.length) throw new Error(`Public certificate query failed: ${result.errors[0]!.message}`);
+  const error = result.errors?.[0];
+  if (error?.extensions?.['code'] === 'UNAVAILABLE') throw new UnavailableError(error.message);
+  if (error) throw new Error(`Public certificate query failed: ${error.message}`);
   return (result.data?.['certificate'] as Answer | null | undefined) ?? null;
 }
