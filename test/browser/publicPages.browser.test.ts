@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -17,7 +19,13 @@ import {
 import { type TestServer, startTestServer } from '../support/testServer';
 
 const ROOT = join(__dirname, '..', '..');
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * `npm run test:browser` refreshes the README's screenshots in docs/screenshots/; any other run (npm test)
+ * writes them to a temporary directory, so a test run leaves the work tree as it was.
+ */
+const SCREENSHOTS = process.env['OCOP_SCREENSHOTS_DIR']
+  ? resolve(ROOT, process.env['OCOP_SCREENSHOTS_DIR'])
+  : mkdtempSync(join(tmpdir(), 'ocop-screenshots-'));
 const NA_RI_NEW_PRODUCTS = 'table[data-indicator="newProducts3Star"] tbody tr[data-unit="066"] .value';
 
 /** Registers a subject and a NEW product in Na Rì and certifies it at the province (4★). */
