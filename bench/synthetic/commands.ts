@@ -120,7 +120,12 @@ export function commandFor(intent: Intent, today: string, rng: Rng, world: World
         type: 'RegisterProduct' as const,
         productId: productId(intent.target),
         subjectId: owner.subjectId,
-        subject: { subjectId: owner.subjectId, districtCode: owner.districtCode, registeredOn: owner.registeredOn },
+        subject: {
+          subjectId: owner.subjectId,
+          districtCode: owner.districtCode,
+          communes: owner.communes,
+          registeredOn: owner.registeredOn,
+        },
         name: productName(rng, group),
         group,
         registrationKind: rng.chance(0.7) ? ('NEW' as const) : ('UPGRADE' as const),

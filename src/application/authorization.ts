@@ -1,11 +1,15 @@
 import { ForbiddenError } from '../core/errors';
-import { findUnit } from '../domain/rules/administrativeUnits';
 import type { EvaluationLevel } from '../domain/rules/authority';
+import { isBusinessDate } from '../domain/rules/businessDate';
+import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
+import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
+import { communeOn, districtOn, provinceOn } from '../domain/rules/units/units';
 import type { Actor, Role } from './metadata';
 
-/** Commands that act inside one district: the district is the subject's (or the product's subject's). */
-export type DistrictAction =
+/** Commands that act where a subject is (for a product, where its subject was when it was registered). */
+export type LocalAction =
   | 'RegisterSubject'
+  | 'RecordSubjectCommune'
   | 'RegisterProduct'
   | 'RecordLinkage'
   | 'RecordSupport'
@@ -13,21 +17,28 @@ export type DistrictAction =
   | 'RecordQualityCertification'
   | 'RevokeCertificate';
 
+/** Where a command acts: a placement (district, communes) read on the command's own date. */
+export interface Where {
+  readonly placement: Placement;
+  /** The decision, registration or event date the command carries: jurisdiction follows it. */
+  readonly day: string;
+}
+
 /**
- * What a command asks to do, and where. `unitCode` is the district (or, for a plan, the province)
- * the command acts in; null when the target does not exist, in which case the command is judged by
- * role alone and the decider answers NOT_FOUND.
+ * What a command asks to do, and where. `where` is null when the target does not exist, in which
+ * case the command is judged by role alone and the decider answers NOT_FOUND.
  */
 export type CommandRequest =
-  | { readonly action: DistrictAction; readonly unitCode: string | null }
-  | { readonly action: 'AwardStars'; readonly level: EvaluationLevel; readonly unitCode: string | null }
-  | { readonly action: 'AdoptPlan'; readonly unitCode: string };
+  | { readonly action: LocalAction; readonly where: Where | null }
+  | { readonly action: 'AwardStars'; readonly level: EvaluationLevel; readonly where: Where | null }
+  | { readonly action: 'AdoptPlan'; readonly provinceCode: string; readonly day: string };
 
-const OFFICERS: readonly Role[] = ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'];
+const OFFICERS: readonly Role[] = ['COMMUNE_OFFICER', 'DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'];
 
 /** Which roles may issue each command. AUDITOR and ANALYST read only, so they appear nowhere. */
-export const GRANTS: Readonly<Record<DistrictAction | 'AdoptPlan', readonly Role[]>> = {
+export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>> = {
   RegisterSubject: OFFICERS,
+  RecordSubjectCommune: OFFICERS,
   RegisterProduct: OFFICERS,
   RecordLinkage: OFFICERS,
   RecordSupport: OFFICERS,
@@ -40,7 +51,7 @@ export const GRANTS: Readonly<Record<DistrictAction | 'AdoptPlan', readonly Role
 
 /** Which roles may record a council's result at each level. */
 export const EVALUATION_GRANTS: Readonly<Record<EvaluationLevel, readonly Role[]>> = {
-  DISTRICT: OFFICERS,
+  DISTRICT: ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'],
   PROVINCE: ['PROVINCIAL_OFFICER'],
   NATIONAL: ['NATIONAL_COUNCIL'],
 };
@@ -52,57 +63,111 @@ function rolesFor(request: CommandRequest): readonly Role[] {
 /** The code of the whole country, the national council's unit. */
 export const COUNTRY = 'VN';
 
-/** The level of unit each acting office works at; AUDITOR and ANALYST have no office that acts. */
-const OFFICE_LEVEL: Partial<Record<Role, 'DISTRICT' | 'PROVINCE' | 'COUNTRY'>> = {
-  DISTRICT_OFFICER: 'DISTRICT',
-  PROVINCIAL_OFFICER: 'PROVINCE',
-  NATIONAL_COUNCIL: 'COUNTRY',
-};
-
 /**
- * Whether the actor's office covers a unit: a district officer its own district, a provincial
- * officer its province and the districts whose parent it is, the national council (unit VN) the
- * whole country, the system everything. An office whose unit is of the wrong level (a district
- * officer of a province) covers nothing. A target unit the registry does not know is left to the
- * decider, which refuses it as input.
+ * Whether the actor's office existed on `day`: districts until 2025-06-30, commune officers from
+ * 2025-07-01 (communes receive dossiers only since then), a province while it existed (06 until
+ * 2025-06-30, 19 and the other 33 from then).
  */
-export function covers(actor: Actor, unitCode: string): boolean {
-  const target = findUnit(unitCode);
-  if (!target || actor.role === 'SYSTEM') return true;
-  const level = OFFICE_LEVEL[actor.role];
-  const office = actor.unit === null ? undefined : findUnit(actor.unit);
-  if (!level || actor.unit === null || (office && office.level !== level)) return false;
-  switch (level) {
-    case 'COUNTRY':
-      return actor.unit === COUNTRY;
-    case 'PROVINCE':
-      return target.code === actor.unit || target.parentCode === actor.unit;
-    case 'DISTRICT':
-      return target.code === actor.unit && target.level === 'DISTRICT';
+export function officeExists(actor: Actor, day: string): boolean {
+  if (actor.unit === null) return false;
+  switch (actor.role) {
+    case 'DISTRICT_OFFICER':
+      return districtOn(actor.unit, day) !== undefined;
+    case 'PROVINCIAL_OFFICER':
+      return provinceOn(actor.unit, day) !== undefined;
+    case 'COMMUNE_OFFICER':
+      return day >= REORGANISATION_DAY && communeOn(actor.unit, day) !== undefined;
+    default:
+      return false;
   }
 }
 
-/** A command's target as loaded from its stream: where it is once it exists. */
-export type LoadedTarget =
-  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly districtCode: string | null };
-
 /**
- * The unit a loaded target is in, read from its own stream so that no input can claim another one.
- * Null when the target does not exist (the decider then answers NOT_FOUND).
+ * Whether the actor's office covers a place on a date: a district officer its district (until
+ * 2025-06-30), a commune officer its commune (from 2025-07-01; an old commune counts as the one it
+ * became), a provincial officer whatever lies in its province on that date (19 covers the former
+ * Bắc Kạn from 2025-07-01, 06 nothing after 2025-06-30), the national council (unit VN) the whole
+ * country, the system everything. A place or date the registry cannot read (unknown codes in a
+ * registration, a date that does not parse or is after `today`) is left to the decider, which refuses
+ * it as input.
  */
-export function locationOf(target: LoadedTarget): string | null {
-  return target.status === 'registered' ? target.districtCode : null;
+export function covers(actor: Actor, where: Where, today?: string): boolean {
+  if (actor.role === 'SYSTEM') return true;
+  if (actor.role === 'NATIONAL_COUNCIL') return actor.unit === COUNTRY;
+  if (!judgeable(where.day, today)) return true;
+  if (!officeExists(actor, where.day)) return false;
+  const place = locateOrFirst(where.placement, where.day);
+  if (!place.province) return true;
+  switch (actor.role) {
+    case 'DISTRICT_OFFICER':
+      return where.placement.districtCode === actor.unit;
+    case 'PROVINCIAL_OFFICER':
+      return place.province.code === actor.unit;
+    case 'COMMUNE_OFFICER':
+      return place.commune?.code === actor.unit;
+    default:
+      return false;
+  }
 }
 
-/** Throws FORBIDDEN unless the actor's role may issue the command in the unit it acts in. */
-export function authorize(actor: Actor, request: CommandRequest): void {
+/** A provincial office adopts its own province's plans while it exists; a province that does not is the decider's to refuse. */
+function coversPlan(actor: Actor, provinceCode: string, day: string, today?: string): boolean {
+  if (actor.role === 'SYSTEM') return true;
+  if (!judgeable(day, today)) return true;
+  if (!officeExists(actor, day)) return false;
+  return provinceOn(provinceCode, day) === undefined || provinceCode === actor.unit;
+}
+
+const dated = (request: CommandRequest): string =>
+  request.action === 'AdoptPlan' ? request.day : (request.where?.day ?? '');
+
+/** A date jurisdiction can be read on: one that parses and has happened (the decider refuses the others). */
+const judgeable = (day: string, today: string | undefined): boolean =>
+  isBusinessDate(day) && (today === undefined || day <= today);
+
+/**
+ * Throws FORBIDDEN unless the actor's role may issue the command where and when it acts; `today`
+ * (Vietnam) leaves a future-dated command to the decider, which says what is wrong with its date.
+ */
+export function authorize(actor: Actor, request: CommandRequest, today?: string): void {
   const what = request.action === 'AwardStars' ? `AwardStars at ${request.level} level` : request.action;
   if (!rolesFor(request).includes(actor.role)) {
     throw new ForbiddenError(`${actor.role} may not ${what}`, { action: request.action });
   }
-  if (request.unitCode !== null && !covers(actor, request.unitCode)) {
-    throw new ForbiddenError(`${actor.role} of ${actor.unit ?? 'no unit'} may not ${what} in ${request.unitCode}`, {
-      action: request.action,
-    });
+  const allowed =
+    request.action === 'AdoptPlan'
+      ? coversPlan(actor, request.provinceCode, request.day, today)
+      : request.where === null || covers(actor, request.where, today);
+  if (!allowed) {
+    const where = request.action === 'AdoptPlan' ? request.provinceCode : describe(request.where);
+    throw new ForbiddenError(
+      `${actor.role} of ${actor.unit ?? 'no unit'} may not ${what} in ${where} on ${dated(request)}`,
+      { action: request.action },
+    );
   }
+}
+
+function describe(where: Where | null): string {
+  if (!where) return 'an unknown place';
+  const place = locateOrFirst(where.placement, where.day);
+  return place.commune?.code ?? where.placement.districtCode ?? place.province?.code ?? 'an unknown place';
+}
+
+/** A command's target as loaded from its stream: where it was recorded, once it exists. */
+export type LoadedTarget =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: 'registered';
+      readonly districtCode: string | null;
+      readonly communes: readonly CommuneRecord[];
+    };
+
+/**
+ * Where a loaded target acts on `day`, read from its own stream so that no input can claim another
+ * place. Null when the target does not exist (the decider then answers NOT_FOUND).
+ */
+export function whereOf(target: LoadedTarget, day: string): Where | null {
+  return target.status === 'registered'
+    ? { placement: { districtCode: target.districtCode, communes: target.communes }, day }
+    : null;
 }

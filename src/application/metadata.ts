@@ -2,7 +2,8 @@ import type { JsonObject } from '../core/json';
 
 export const SCHEMA_VERSION = 1;
 
-export type Role = 'DISTRICT_OFFICER' | 'PROVINCIAL_OFFICER' | 'NATIONAL_COUNCIL' | 'AUDITOR' | 'ANALYST' | 'SYSTEM';
+export type Role =
+  'COMMUNE_OFFICER' | 'DISTRICT_OFFICER' | 'PROVINCIAL_OFFICER' | 'NATIONAL_COUNCIL' | 'AUDITOR' | 'ANALYST' | 'SYSTEM';
 
 /** Who acted: an official's id, role and the administrative unit of their office. */
 export interface Actor {

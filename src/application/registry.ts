@@ -15,10 +15,11 @@ import type {
 import { productDecider } from '../domain/product/decide';
 import { productIdOfCertificate, productStreamId } from '../domain/product/events';
 import { vietnamDate } from '../domain/rules/businessDate';
-import type { RecordLinkage, RecordSupport, RegisterSubject } from '../domain/subject/commands';
+import type { RecordLinkage, RecordSubjectCommune, RecordSupport, RegisterSubject } from '../domain/subject/commands';
 import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
-import { type CommandRequest, authorize, locationOf } from './authorization';
+import { type CommandRequest, authorize, whereOf } from './authorization';
+import { communeOnDay } from '../domain/rules/units/placement';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 
@@ -50,7 +51,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     request: (state: State) => CommandRequest,
   ): Promise<CommandResult<State>> =>
     handleCommand(store, streamId, decider, command, context, {
-      authorize: (state) => authorize(context.actor, request(state)),
+      authorize: (state) => authorize(context.actor, request(state), today(context)),
       onRetry: observer.retried,
     });
 
@@ -61,7 +62,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         planDecider,
         { type: 'AdoptPlan', ...input, today: today(context) },
         context,
-        () => ({ action: 'AdoptPlan', unitCode: input.provinceCode }),
+        () => ({ action: 'AdoptPlan', provinceCode: input.provinceCode, day: input.adoptedOn }),
       ),
 
     registerSubject: (
@@ -70,10 +71,28 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     ) => {
       const subjectId = input.subjectId ?? idFromCommand('S', context.commandId);
       const command: RegisterSubject = { type: 'RegisterSubject', ...input, subjectId, today: today(context) };
+      const communes = input.communeCode ? [{ code: input.communeCode, on: input.registeredOn }] : [];
+      const placement = { districtCode: input.districtCode ?? null, communes };
       return handle(subjectStreamId(subjectId), subjectDecider, command, context, () => ({
         action: 'RegisterSubject',
-        unitCode: input.districtCode,
+        where: { placement, day: input.registeredOn },
       }));
+    },
+
+    /** Judged where the subject is on `on` (when a commune places it then) and where the new commune places it. */
+    recordSubjectCommune: (input: Input<RecordSubjectCommune>, context: CommandContext) => {
+      const command: RecordSubjectCommune = { type: 'RecordSubjectCommune', ...input, today: today(context) };
+      return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => {
+        const before = whereOf(subject, input.on);
+        if (before && communeOnDay(before.placement, input.on)) {
+          authorize(context.actor, { action: 'RecordSubjectCommune', where: before }, today(context));
+        }
+        const after =
+          subject.status === 'registered'
+            ? { ...subject, communes: [...subject.communes, { code: input.communeCode, on: input.on }] }
+            : subject;
+        return { action: 'RecordSubjectCommune', where: whereOf(after, input.on) };
+      });
     },
 
     recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
@@ -81,7 +100,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
       const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordLinkage',
-        unitCode: locationOf(subject),
+        where: whereOf(subject, input.startedOn),
       }));
     },
 
@@ -90,7 +109,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
       const command: RecordSupport = { type: 'RecordSupport', ...input, supportId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordSupport',
-        unitCode: locationOf(subject),
+        where: whereOf(subject, input.providedOn),
       }));
     },
 
@@ -107,13 +126,18 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         productId,
         subject:
           subject.status === 'registered'
-            ? { subjectId: subject.subjectId, districtCode: subject.districtCode, registeredOn: subject.registeredOn }
+            ? {
+                subjectId: subject.subjectId,
+                districtCode: subject.districtCode,
+                communes: subject.communes,
+                registeredOn: subject.registeredOn,
+              }
             : null,
         today: today(context),
       };
       return handle(productStreamId(productId), productDecider, command, context, () => ({
         action: 'RegisterProduct',
-        unitCode: locationOf(subject),
+        where: whereOf(subject, input.registeredOn),
       }));
     },
 
@@ -123,7 +147,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         productDecider,
         { type: 'AwardStars', ...input, today: today(context) },
         context,
-        (product) => ({ action: 'AwardStars', level: input.level, unitCode: locationOf(product) }),
+        (product) => ({ action: 'AwardStars', level: input.level, where: whereOf(product, input.decidedOn) }),
       ),
 
     revokeCertificate: (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
@@ -137,7 +161,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
       const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
       return handle(productStreamId(productId), productDecider, command, context, (product) => ({
         action: 'RevokeCertificate',
-        unitCode: locationOf(product),
+        where: whereOf(product, input.decidedOn),
       }));
     },
 
@@ -147,7 +171,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         productDecider,
         { type: 'RecordTraceability', ...input, today: today(context) },
         context,
-        (product) => ({ action: 'RecordTraceability', unitCode: locationOf(product) }),
+        (product) => ({ action: 'RecordTraceability', where: whereOf(product, input.enabledOn) }),
       ),
 
     recordQualityCertification: (input: Input<RecordQualityCertification>, context: CommandContext) =>
@@ -156,7 +180,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         productDecider,
         { type: 'RecordQualityCertification', ...input, today: today(context) },
         context,
-        (product) => ({ action: 'RecordQualityCertification', unitCode: locationOf(product) }),
+        (product) => ({ action: 'RecordQualityCertification', where: whereOf(product, input.issuedOn) }),
       ),
   };
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { COUNTRY } from '../application/authorization';
-import { findUnit } from '../domain/rules/administrativeUnits';
+import { type UnitLevel, levelOfCode } from '../domain/rules/units/units';
 import {
   DEVELOPMENT_JWT_SECRET,
   TOKEN_ROLES,
@@ -12,10 +12,11 @@ import { type CliIo, UsageError } from './io';
 
 const ROLES = `ROLE: ${TOKEN_ROLES.join(' | ')}`;
 const UNITS =
-  "CODE: a district ('066') for a DISTRICT_OFFICER, a province ('06') for a PROVINCIAL_OFFICER, 'VN' for national roles";
+  "CODE: a commune ('02155') for a COMMUNE_OFFICER, a district ('066') for a DISTRICT_OFFICER, a province ('19') for a PROVINCIAL_OFFICER, 'VN' for national roles";
 
 /** The unit level each office works at, to catch a token that could never act (a district officer of a province). */
-const LEVEL: Partial<Record<TokenRole, 'DISTRICT' | 'PROVINCE'>> = {
+const LEVEL: Partial<Record<TokenRole, UnitLevel>> = {
+  COMMUNE_OFFICER: 'COMMUNE',
   DISTRICT_OFFICER: 'DISTRICT',
   PROVINCIAL_OFFICER: 'PROVINCE',
 };
@@ -41,9 +42,9 @@ export function mintRequest(options: TokenOptions): MintRequest {
   const unit = options.unit;
   if (!unit || !/^[A-Za-z0-9]{1,16}$/.test(unit)) throw new UsageError(`--unit is required\n  ${UNITS}`);
   const level = LEVEL[role];
-  const known = findUnit(unit);
-  if (level && known && known.level !== level) {
-    throw new UsageError(`A ${role} works in a ${level.toLowerCase()}; ${unit} is a ${known.level.toLowerCase()}`);
+  const known = levelOfCode(unit);
+  if (level && known && known !== level) {
+    throw new UsageError(`A ${role} works in a ${level.toLowerCase()}; ${unit} is a ${known.toLowerCase()}`);
   }
   if (role === 'NATIONAL_COUNCIL' && unit !== COUNTRY) {
     throw new UsageError(`The NATIONAL_COUNCIL acts for the whole country: --unit ${COUNTRY}`);
@@ -61,7 +62,8 @@ export function token(options: TokenOptions, io: CliIo): void {
   const { role, unit, sub, expires } = mintRequest(options);
   const secret = io.env['OCOP_JWT_SECRET'] || undefined;
   if (!secret) io.stderr.write('Signed with the public DEVELOPMENT secret: only a development server accepts it.\n');
-  if (io.env['OCOP_JWKS_URL']) io.stderr.write('OCOP_JWKS_URL is set: the server verifies tokens there, not this one.\n');
+  if (io.env['OCOP_JWKS_URL'])
+    io.stderr.write('OCOP_JWKS_URL is set: the server verifies tokens there, not this one.\n');
   io.stdout.write(`${mintToken({ sub, role, unit, expiresIn: expires }, secret ?? DEVELOPMENT_JWT_SECRET)}\n`);
 }
 
@@ -69,7 +71,7 @@ export const tokenCommand = (io: CliIo): Command =>
   new Command('token')
     .description('Print a bearer token for an official (development, or signed with OCOP_JWT_SECRET).')
     .option('--role <role>', `the official's role (${TOKEN_ROLES.join(', ')})`)
-    .option('--unit <code>', "the office's unit: a district ('066'), a province ('06') or 'VN'")
+    .option('--unit <code>', "the office's unit: a commune ('02155'), a district ('066'), a province ('19') or 'VN'")
     .option('--sub <id>', "the official's id (default: role-unit)")
     .option('--expires <duration>', 'lifetime: a number of s, m, h or d', '8h')
     .addHelpText('after', `\n  ${ROLES}\n  ${UNITS}`)

@@ -20,3 +20,15 @@ export const LinkageKindEnum = graphqlEnum('LinkageKind', LINKAGE_KINDS);
 export const QualityStandardEnum = graphqlEnum('QualityStandard', QUALITY_STANDARDS);
 export const SupportProgrammeEnum = graphqlEnum('SupportProgramme', SUPPORT_PROGRAMMES);
 export const RevocationReasonEnum = graphqlEnum('RevocationReason', REVOCATION_REASONS);
+
+/** Levels of administrative unit, described for officials (see rules/units). */
+export const UnitLevelEnum = { PROVINCE: 'PROVINCE', DISTRICT: 'DISTRICT', COMMUNE: 'COMMUNE' } as const;
+registerEnumType(UnitLevelEnum, {
+  name: 'UnitLevel',
+  description: 'The level of an administrative unit',
+  valuesConfig: {
+    PROVINCE: { description: 'A province or centrally run city' },
+    DISTRICT: { description: 'A district, town or provincial city (abolished after 2025-06-30)' },
+    COMMUNE: { description: 'A commune, ward or special zone' },
+  },
+});

@@ -12,6 +12,7 @@ import { AuditResolver } from './resolvers/audit.resolver';
 import { CertificateHistoryResolver } from './resolvers/auditCertificate.resolver';
 import { AuditRevocationsResolver } from './resolvers/auditRevocations.resolver';
 import { HistoryResolver } from './resolvers/history.resolver';
+import { UnitsResolver } from './resolvers/units.resolver';
 
 export const RESOLVERS = [
   ReportResolver,
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   AuditResolver,
   CertificateHistoryResolver,
   AuditRevocationsResolver,
+  UnitsResolver,
 ] as const;
 
 /**

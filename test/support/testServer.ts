@@ -50,9 +50,13 @@ export interface TestServer {
  * business dates stay meaningful whenever the suite runs, and recording times still advance, so
  * `asOf` can tell before from after.
  */
-const TEST_EPOCH = Date.parse('2024-12-20T02:00:00Z');
-const offset = TEST_EPOCH - Date.now();
-export const testClockMs = (): number => Date.now() + offset;
+const TEST_EPOCH = '2024-12-20T02:00:00Z';
+/** A clock that starts at `epoch` and runs as usual from there. */
+export function clockFrom(epoch: string): () => number {
+  const offset = Date.parse(epoch) - Date.now();
+  return () => Date.now() + offset;
+}
+export const testClockMs = clockFrom(TEST_EPOCH);
 
 /** The test server verifies HS256 tokens signed with this secret. */
 export const TEST_JWT_SECRET = 'ocop-api-tests-secret-32-bytes-or-more';
@@ -67,17 +71,24 @@ export const bearer = (claims: TokenClaims): string =>
  * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
  */
 export async function startTestServer(
-  options: { seed?: boolean; server?: Partial<ServerOptions>; observability?: Observability } = {},
+  options: {
+    seed?: boolean;
+    server?: Partial<ServerOptions>;
+    observability?: Observability;
+    /** Another "now" for the server (tests after 2025-07-01); 2024-12-20 by default. */
+    epoch?: string;
+  } = {},
 ): Promise<TestServer> {
+  const clockMs = options.epoch ? clockFrom(options.epoch) : testClockMs;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
-  const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: testClockMs }) : null;
+  const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: clockMs }) : null;
   const opened = double
     ? getEsdbEventStore({ connectionString: double.connectionString })
-    : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: testClockMs });
+    : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: clockMs });
   // Watched as the service watches it, when a test looks at logs, metrics or traces.
   const store = options.observability ? observedStore(opened, options.observability) : opened;
   const observer = options.observability ? commandObserver(options.observability) : {};
-  const services = createServices(store, () => new Date(testClockMs()), observer);
+  const services = createServices(store, () => new Date(clockMs()), observer);
   await services.runner.start();
   if (options.seed !== false) await seedPlan180(services);
   const server: RunningServer = await startServer({

@@ -1,25 +1,71 @@
 import type { Decider } from '../../core/decider';
 import { ValidationError } from '../../core/errors';
-import { findDistrict, findProvince } from '../rules/administrativeUnits';
 import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../rules/limits';
+import { REORGANISATION_DAY } from '../rules/reorganisation';
+import {
+  type AdministrativeUnit,
+  type UnitLevel,
+  daysOfProvinceIn,
+  provinceOn,
+  successorsOf,
+  unitOn,
+} from '../rules/units/units';
 import { requireNotBefore, requirePastDate, requireText } from '../rules/validation';
 import type { AdoptPlan, PlanCommand } from './commands';
 import { type DistrictTarget, type PlanEvent, TARGET_FIELDS } from './events';
 import { type PlanState, evolvePlan, initialPlanState } from './state';
 
-function checkTargets(provinceCode: string, targets: DistrictTarget[]): DistrictTarget[] {
+/** The province must exist in the plan's year (06 did not in 2026: its successor is named) and on the adoption day. */
+function requireProvince(provinceCode: string, year: number, adoptedOn: string): AdministrativeUnit {
+  if (!daysOfProvinceIn(provinceCode, year)) {
+    const successors = successorsOf(provinceCode).map(
+      (code) => `${code} ${provinceOn(code, REORGANISATION_DAY)?.name}`,
+    );
+    const former = unitOn(provinceCode, `${year}-01-01`) ?? provinceOn(provinceCode, '2025-06-30');
+    throw new ValidationError(
+      successors.length > 0
+        ? `Province ${provinceCode} ${former?.name ?? ''} did not exist in ${year}: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}; adopt the plan there`
+        : `Unknown province code ${provinceCode} in ${year}`,
+      { field: 'provinceCode' },
+    );
+  }
+  const province = provinceOn(provinceCode, adoptedOn);
+  if (!province) {
+    throw new ValidationError(
+      `Province ${provinceCode} did not exist on ${adoptedOn}: a plan's codes are read on its adoption date`,
+      { field: 'adoptedOn' },
+    );
+  }
+  return province;
+}
+
+/** A target's unit, read on the adoption day: the province itself, or one of its districts or communes. */
+function requireUnit(target: DistrictTarget, provinceCode: string, adoptedOn: string): AdministrativeUnit {
+  const field = target.unitCode ? 'targets.unitCode' : 'targets.districtCode';
+  if (target.unitCode && target.districtCode && target.unitCode !== target.districtCode) {
+    throw new ValidationError('A target names its unit once: unitCode or districtCode', { field });
+  }
+  const code = target.unitCode ?? target.districtCode ?? '';
+  const unit = unitOn(code, adoptedOn);
+  if (!unit || unit.provinceCode !== provinceCode) {
+    throw new ValidationError(`${code} is not in province ${provinceCode} on ${adoptedOn}`, { field });
+  }
+  if (target.districtCode && unit.level !== 'DISTRICT') {
+    throw new ValidationError(`districtCode ${code} is not a district on ${adoptedOn}: give it as unitCode`, { field });
+  }
+  return unit;
+}
+
+function checkTargets(provinceCode: string, adoptedOn: string, targets: DistrictTarget[]) {
   const seen = new Set<string>();
-  return targets.map((target) => {
-    const district = findDistrict(target.districtCode ?? '');
-    if (!district || district.parentCode !== provinceCode) {
-      throw new ValidationError(`District ${target.districtCode} is not in province ${provinceCode}`, {
-        field: 'targets.districtCode',
-      });
+  const levels = new Set<UnitLevel>();
+  const checked = targets.map((target) => {
+    const unit = requireUnit(target, provinceCode, adoptedOn);
+    if (seen.has(unit.code)) {
+      throw new ValidationError(`Unit ${unit.code} appears twice in the targets`, { field: 'targets' });
     }
-    if (seen.has(district.code)) {
-      throw new ValidationError(`District ${district.code} appears twice in the targets`, { field: 'targets' });
-    }
-    seen.add(district.code);
+    seen.add(unit.code);
+    levels.add(unit.level);
     for (const field of TARGET_FIELDS) {
       const value = target[field];
       if (!Number.isInteger(value) || value < 0 || value > TARGET_MAX) {
@@ -28,30 +74,38 @@ function checkTargets(provinceCode: string, targets: DistrictTarget[]): District
         });
       }
     }
-    const clean: DistrictTarget = {
-      districtCode: district.code,
-      ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, target[f]])),
-    } as DistrictTarget;
-    return clean;
+    return { unit, values: Object.fromEntries(TARGET_FIELDS.map((f) => [f, target[f]])) };
   });
+  if (levels.size > 1) {
+    throw new ValidationError(`A plan's targets are all for one level of unit, not ${[...levels].join(' and ')}`, {
+      field: 'targets',
+    });
+  }
+  const level: UnitLevel = [...levels][0] ?? (adoptedOn < REORGANISATION_DAY ? 'DISTRICT' : 'COMMUNE');
+  // District plans keep the event shape Plan 180's always had; other levels name their units and level.
+  const clean = checked.map(({ unit, values }) =>
+    level === 'DISTRICT' ? { districtCode: unit.code, ...values } : { unitCode: unit.code, ...values },
+  ) as DistrictTarget[];
+  return level === 'DISTRICT' ? { targets: clean } : { level, targets: clean };
 }
 
-/** Adopting a plan again for the same province and year revises its targets; the newest adoption wins. */
+/**
+ * Adopting a plan again for the same province and year revises its targets; the newest adoption wins.
+ * Its units are read on the adoption day, all of one level: districts (Plan 180), communes, or the province.
+ */
 export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
-  if (!findProvince(command.provinceCode)) {
-    throw new ValidationError(`Unknown province code ${command.provinceCode}`, { field: 'provinceCode' });
-  }
   if (!Number.isInteger(command.year) || command.year < PLAN_YEAR_FIRST || command.year > PLAN_YEAR_LAST) {
     throw new ValidationError(`year must be between ${PLAN_YEAR_FIRST} and ${PLAN_YEAR_LAST}`, { field: 'year' });
   }
   const adoptedOn = requirePastDate('adoptedOn', command.adoptedOn, command.today);
+  requireProvince(command.provinceCode, command.year, adoptedOn);
   if (state.status === 'adopted') requireNotBefore('adoptedOn', adoptedOn, state.adoptedOn, 'the current adoption');
   const data = {
     provinceCode: command.provinceCode,
     year: command.year,
     reference: requireText('reference', command.reference, REF_MAX),
     adoptedOn,
-    targets: checkTargets(command.provinceCode, command.targets),
+    ...checkTargets(command.provinceCode, adoptedOn, command.targets),
   };
   return [state.status === 'adopted' ? { type: 'PlanRevised', data } : { type: 'PlanAdopted', data }];
 }

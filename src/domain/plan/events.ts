@@ -9,8 +9,8 @@ import type { UnitLevel } from '../rules/units/units';
  * events keep the shape Plan 180's have).
  */
 export interface DistrictTarget {
-  unitCode?: string;
-  districtCode?: string;
+  unitCode?: string | null;
+  districtCode?: string | null;
   newProducts3Star: number;
   consolidatedSubjects: number;
   newSubjects: number;

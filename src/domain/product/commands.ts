@@ -1,11 +1,14 @@
 import type { EvaluationLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
+import type { CommuneRecord } from '../rules/units/placement';
 import type { ProductGroup, QualityStandard, RegistrationKind, RevocationReason } from './events';
 
 /** What registration needs to know of the owning subject, loaded from its stream by the caller. */
 export interface SubjectSnapshot {
   subjectId: string;
   districtCode: string | null;
+  /** Its communes, each read in the code list of its date. */
+  communes: readonly CommuneRecord[];
   registeredOn: BusinessDate;
 }
 

@@ -5,7 +5,14 @@ import { assertBusinessDate } from '../rules/businessDate';
 import { NAME_MAX, REF_MAX } from '../rules/limits';
 import { requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import { awardStars } from './awardStars';
-import type { ProductCommand, RecordQualityCertification, RecordTraceability, RegisterProduct } from './commands';
+import type {
+  ProductCommand,
+  RecordQualityCertification,
+  RecordTraceability,
+  RegisterProduct,
+  SubjectSnapshot,
+} from './commands';
+import { communeOnDay } from '../rules/units/placement';
 import {
   PRODUCT_GROUPS,
   QUALITY_STANDARDS,
@@ -18,6 +25,12 @@ import {
 import { registeredProduct } from './guards';
 import { revokeCertificate } from './revokeCertificate';
 import { type ProductState, evolveProduct, initialProductState, qualityKey } from './state';
+
+/** The subject's commune on `day`, in that day's code list. */
+function communeOf(subject: SubjectSnapshot, day: string): { communeCode?: string } {
+  const commune = communeOnDay(subject, day);
+  return commune ? { communeCode: commune.code } : {};
+}
 
 export function registerProduct(command: RegisterProduct, state: ProductState): ProductRegistered[] {
   if (state.status === 'registered') {
@@ -35,6 +48,8 @@ export function registerProduct(command: RegisterProduct, state: ProductState): 
         productId: command.productId,
         subjectId: subject.subjectId,
         districtCode: subject.districtCode,
+        // Where its subject is on the product's registration day, when a commune places it then.
+        ...communeOf(subject, registeredOn),
         name: requireText('name', command.name, NAME_MAX),
         group: requireOneOf('group', command.group, PRODUCT_GROUPS),
         registrationKind: requireOneOf('registrationKind', command.registrationKind, REGISTRATION_KINDS),

@@ -50,6 +50,11 @@ export type ProductRegistered = DomainEvent<
     subjectId: string;
     /** The subject's district when the product was registered (null for subjects registered from 2025-07-01). */
     districtCode: string | null;
+    /**
+     * Its subject's commune on the product's registration day, read in that day's code list (absent
+     * when none placed it then, and in events recorded before subjects had communes).
+     */
+    communeCode?: string;
     name: string;
     group: ProductGroup;
     registrationKind: RegistrationKind;

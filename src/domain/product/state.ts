@@ -1,6 +1,7 @@
 import { assertNever } from '../../core/assertNever';
 import type { CertificateLifecycle } from '../rules/certificateValidity';
 import type { ProductEvent } from './events';
+import type { CommuneRecord } from '../rules/units/placement';
 
 export interface CertificateState extends CertificateLifecycle {
   readonly certificateId: string;
@@ -13,6 +14,8 @@ export type RegisteredProduct = {
   subjectId: string;
   /** Where the product is for jurisdiction: its subject's district when it was registered. */
   districtCode: string | null;
+  /** Its subject's commune when it was registered, as a record of that day (see rules/units/placement.ts). */
+  communes: readonly CommuneRecord[];
   registeredOn: string;
   evaluationCount: number;
   evaluationDecisions: ReadonlySet<string>;
@@ -37,12 +40,13 @@ const updateCertificate = (
 
 export function evolveProduct(state: ProductState, event: ProductEvent): ProductState {
   if (event.type === 'ProductRegistered') {
-    const { productId, subjectId, districtCode, registeredOn } = event.data;
+    const { productId, subjectId, districtCode, communeCode, registeredOn } = event.data;
     return {
       status: 'registered',
       productId,
       subjectId,
       districtCode,
+      communes: communeCode ? [{ code: communeCode, on: registeredOn }] : [],
       registeredOn,
       evaluationCount: 0,
       evaluationDecisions: new Set(),

@@ -6,8 +6,20 @@ export type RegisterSubject = {
   subjectId: string;
   name: string;
   kind: SubjectKind;
-  districtCode: string;
+  /** Registrations dated before 2025-07-01: the district. */
+  districtCode?: string | null;
+  /** From 2025-07-01 required: a commune or ward of today's provinces; before, optional: an old commune. */
+  communeCode?: string | null;
   registeredOn: BusinessDate;
+  today: BusinessDate;
+};
+
+/** Attaches a commune to a subject from `on`; `on` picks the code list the code is read in. */
+export type RecordSubjectCommune = {
+  type: 'RecordSubjectCommune';
+  subjectId: string;
+  communeCode: string;
+  on: BusinessDate;
   today: BusinessDate;
 };
 
@@ -33,4 +45,4 @@ export type RecordSupport = {
   today: BusinessDate;
 };
 
-export type SubjectCommand = RegisterSubject | RecordLinkage | RecordSupport;
+export type SubjectCommand = RegisterSubject | RecordSubjectCommune | RecordLinkage | RecordSupport;

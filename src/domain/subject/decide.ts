@@ -1,16 +1,18 @@
 import type { Decider } from '../../core/decider';
-import { IllegalStateError, NotFoundError, ValidationError } from '../../core/errors';
+import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { assertNever } from '../../core/assertNever';
-import { findDistrict, isInForceOn } from '../rules/administrativeUnits';
 import { assertBusinessDate } from '../rules/businessDate';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../rules/limits';
+import { REORGANISATION_DAY } from '../rules/reorganisation';
+import { requireCommune, requireCommuneInDistrict, requireRegistrationPlace } from '../rules/units/readPlace';
 import { optionalText, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
-import type { RecordLinkage, RecordSupport, RegisterSubject, SubjectCommand } from './commands';
+import type { RecordLinkage, RecordSubjectCommune, RecordSupport, RegisterSubject, SubjectCommand } from './commands';
 import {
   LINKAGE_KINDS,
   SUBJECT_KINDS,
   SUPPORT_PROGRAMMES,
   type LinkageRecorded,
+  type SubjectCommuneRecorded,
   type SubjectEvent,
   type SubjectRegistered,
   type SupportRecorded,
@@ -24,21 +26,13 @@ function registered(state: SubjectState, subjectId: string): Registered {
   return state;
 }
 
+/** Where a registration is depends on its date: see `requireRegistrationPlace`. */
 export function registerSubject(command: RegisterSubject, state: SubjectState): SubjectRegistered[] {
   if (state.status === 'registered') {
     throw new IllegalStateError(`Subject ${command.subjectId} is already registered`, { subjectId: command.subjectId });
   }
   const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
-  const district = findDistrict(command.districtCode);
-  if (!district) throw new ValidationError(`Unknown district code ${command.districtCode}`, { field: 'districtCode' });
-  if (!isInForceOn(district, registeredOn)) {
-    throw new ValidationError(
-      `District ${district.code} ${district.name} was abolished after ${district.abolishedAfter}`,
-      {
-        field: 'districtCode',
-      },
-    );
-  }
+  const place = requireRegistrationPlace(command.districtCode, command.communeCode, registeredOn);
   return [
     {
       type: 'SubjectRegistered',
@@ -46,11 +40,26 @@ export function registerSubject(command: RegisterSubject, state: SubjectState): 
         subjectId: command.subjectId,
         name: requireText('name', command.name, NAME_MAX),
         kind: requireOneOf('kind', command.kind, SUBJECT_KINDS),
-        districtCode: district.code,
+        districtCode: place.districtCode,
+        // Registrations without a commune keep the shape they always had.
+        ...(place.communeCode === null ? {} : { communeCode: place.communeCode }),
         registeredOn,
       },
     },
   ];
+}
+
+/**
+ * Attaches a commune from `on`, read in the code list of that day: an old commune (before 2025-07-01)
+ * must lie in the subject's district.
+ */
+export function recordSubjectCommune(command: RecordSubjectCommune, state: SubjectState): SubjectCommuneRecorded[] {
+  const subject = registered(state, command.subjectId);
+  const on = requirePastDate('on', command.on, command.today);
+  requireNotBefore('on', on, subject.registeredOn, 'the registration');
+  const commune = requireCommune('communeCode', command.communeCode, on);
+  if (on < REORGANISATION_DAY && subject.districtCode !== null) requireCommuneInDistrict(commune, subject.districtCode);
+  return [{ type: 'SubjectCommuneRecorded', data: { subjectId: subject.subjectId, communeCode: commune.code, on } }];
 }
 
 export function recordLinkage(command: RecordLinkage, state: SubjectState): LinkageRecorded[] {
@@ -100,6 +109,8 @@ export function decideSubject(command: SubjectCommand, state: SubjectState): Sub
   switch (command.type) {
     case 'RegisterSubject':
       return registerSubject(command, state);
+    case 'RecordSubjectCommune':
+      return recordSubjectCommune(command, state);
     case 'RecordLinkage':
       return recordLinkage(command, state);
     case 'RecordSupport':

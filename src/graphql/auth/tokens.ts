@@ -4,6 +4,7 @@ import type { Role } from '../../application/metadata';
 /** The roles a token may carry. SYSTEM is the service itself and never comes from outside. */
 export type TokenRole = Exclude<Role, 'SYSTEM'>;
 export const TOKEN_ROLES: readonly TokenRole[] = [
+  'COMMUNE_OFFICER',
   'DISTRICT_OFFICER',
   'PROVINCIAL_OFFICER',
   'NATIONAL_COUNCIL',

@@ -1,13 +1,14 @@
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ADMINISTRATIVE_UNITS } from '../../domain/rules/administrativeUnits';
+import { ALL_PROVINCE_CODES, BAC_KAN_DISTRICT_CODES } from '../../domain/rules/units/units';
 
 function applyAll(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
-export const DISTRICT_CODES = ADMINISTRATIVE_UNITS.filter((u) => u.level === 'DISTRICT').map((u) => u.code);
-export const PROVINCE_CODES = ADMINISTRATIVE_UNITS.filter((u) => u.level === 'PROVINCE').map((u) => u.code);
+/** Codes any period knew; whether a code names a unit on a given day is the domain's to say. */
+export const DISTRICT_CODES = BAC_KAN_DISTRICT_CODES;
+export const PROVINCE_CODES = ALL_PROVINCE_CODES;
 
 /** Ids name streams, so they stay short and plain: letters, digits, '_' and '-'. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,6 +17,11 @@ export const NOT_BLANK = /\S/;
 
 export const IsDistrictCode = () => IsIn(DISTRICT_CODES, { message: 'districtCode must be a known district code' });
 export const IsProvinceCode = () => IsIn(PROVINCE_CODES, { message: 'provinceCode must be a known province code' });
+/** A GSO code's form (2, 3 or 5 digits); what it names depends on the date it is read on. */
+export const IsUnitCode = (name: string) =>
+  Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: `${name} must be a GSO code of 2, 3 or 5 digits` });
+export const IsCommuneCode = (name: string) =>
+  Matches(/^\d{5}$/, { message: `${name} must be a 5-digit GSO commune or ward code` });
 export const IsEntityId = (name: string) =>
   Matches(ID_PATTERN, { message: `${name} must be 1–64 letters, digits, '_' or '-'` });
 export const IsText = (name: string, max: number): PropertyDecorator =>

@@ -1,14 +1,26 @@
-import { ArrayMaxSize, ArrayMinSize, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
-import { CommandInput, IsDistrictCode, IsProvinceCode, IsText } from './common';
+import { CommandInput, IsDistrictCode, IsProvinceCode, IsText, IsUnitCode } from './common';
 
 const target = (): PropertyDecorator => (t, k) => [Min(0), Max(TARGET_MAX)].forEach((d) => d(t, k));
 
 @InputType('DistrictTargetInput')
 export class DistrictTargetInput {
-  @Field() @IsDistrictCode() districtCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit: a district or a commune of the province, or the province itself (read on adoptedOn)',
+  })
+  @IsOptional()
+  @IsUnitCode('unitCode')
+  unitCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A district (plans dated before 2025-07-01); as unitCode' })
+  @IsOptional()
+  @IsDistrictCode()
+  districtCode?: string | null;
+
   @Field(() => Int) @target() newProducts3Star!: number;
   @Field(() => Int) @target() consolidatedSubjects!: number;
   @Field(() => Int) @target() newSubjects!: number;
@@ -37,7 +49,7 @@ export class AdoptPlanInput extends CommandInput {
 
   @Field(() => [DistrictTargetInput])
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(400)
   @ValidateNested({ each: true })
   targets!: DistrictTargetInput[];
 }

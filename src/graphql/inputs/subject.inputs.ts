@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
-import { CommandInput, IsDistrictCode, IsEntityId, IsText } from './common';
+import { CommandInput, IsCommuneCode, IsDistrictCode, IsEntityId, IsText } from './common';
 
 @InputType('RegisterSubjectInput')
 export class RegisterSubjectInput extends CommandInput {
@@ -14,8 +14,36 @@ export class RegisterSubjectInput extends CommandInput {
 
   @Field() @IsText('name', NAME_MAX) name!: string;
   @Field(() => SubjectKindEnum) kind!: keyof typeof SubjectKindEnum;
-  @Field() @IsDistrictCode() districtCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The district: required for registrations dated before 2025-07-01, refused from then on',
+  })
+  @IsOptional()
+  @IsDistrictCode()
+  districtCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required from 2025-07-01: a commune or ward of today's 34 provinces; before that date, optional: the old commune (read in the old code list)",
+  })
+  @IsOptional()
+  @IsCommuneCode('communeCode')
+  communeCode?: string | null;
+
   @Field(() => DateScalar) registeredOn!: string;
+}
+
+@InputType('RecordSubjectCommuneInput', { description: 'Places a subject in a commune from a date' })
+export class RecordSubjectCommuneInput extends CommandInput {
+  @Field(() => ID, { description: 'The subject' }) @IsEntityId('subjectId') subjectId!: string;
+
+  @Field({ description: 'A commune or ward, read in the code list of `on` (old communes before 2025-07-01)' })
+  @IsCommuneCode('communeCode')
+  communeCode!: string;
+
+  @Field(() => DateScalar, { description: 'From when the subject is there; it also picks the code list' })
+  on!: string;
 }
 
 @InputType('RecordLinkageInput')

@@ -39,7 +39,7 @@ export class AuditRevocationsResolver {
           certificateId: certificate.id,
           productId: certificate.productId,
           productName: product?.name ?? certificate.productId,
-          district: AdministrativeUnitType.of(product?.districtCode ?? ''),
+          district: AdministrativeUnitType.district(product?.districtCode ?? null),
           stars: certificate.stars,
           level: certificate.level,
           cut: key,

@@ -5,11 +5,9 @@ import { type GraphQLContext, cutFor } from '../context';
 import { CutArgs } from './args';
 import { DistrictTargetsReportType, QualityManagementReportType } from '../types/report.type';
 import { AdministrativeUnitType } from '../types/unit.type';
+import type { ReportUnit } from '../../../projections/report';
 
-const withUnit = <R extends { unit: { code: string } }>(row: R) => ({
-  ...row,
-  unit: AdministrativeUnitType.of(row.unit.code),
-});
+const withUnit = <R extends { unit: ReportUnit }>(row: R) => ({ ...row, unit: AdministrativeUnitType.from(row.unit) });
 
 @Resolver()
 export class ReportResolver {
@@ -28,6 +26,7 @@ export class ReportResolver {
     return Object.assign(new DistrictTargetsReportType(), {
       ...report,
       districts: report.districts.map(withUnit),
+      unplaced: report.unplaced && withUnit(report.unplaced),
       total: withUnit(report.total),
       asOf: question.asOf ?? null,
     });
@@ -48,6 +47,7 @@ export class ReportResolver {
     return Object.assign(new QualityManagementReportType(), {
       ...report,
       districts: report.districts.map(withUnit),
+      unplaced: report.unplaced && withUnit(report.unplaced),
       total: withUnit(report.total),
       asOf: question.asOf ?? null,
     });

@@ -4,7 +4,14 @@ import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
 import { SubjectFilter } from '../inputs/filters.inputs';
-import { RecordLinkageInput, RecordSupportInput, RegisterSubjectInput } from '../inputs/subject.inputs';
+import {
+  RecordLinkageInput,
+  RecordSubjectCommuneInput,
+  RecordSupportInput,
+  RegisterSubjectInput,
+} from '../inputs/subject.inputs';
+import { AdministrativeUnitType } from '../types/unit.type';
+import { communeOnDay, locateOrFirst } from '../../domain/rules/units/placement';
 import { paginate } from '../pagination';
 import { SubjectPageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
@@ -73,6 +80,40 @@ export class SubjectResolver {
       totalCount: page.totalCount,
       pageInfo: page.pageInfo,
     };
+  }
+
+  @Mutation(() => SubjectType, {
+    description: 'Places a subject in a commune from a date (old or new code list by that date)',
+  })
+  async recordSubjectCommune(
+    @Arg('input') input: RecordSubjectCommuneInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SubjectType> {
+    const { commandId, ...commune } = input;
+    const { cut } = await runCommand(context, () =>
+      context.services.registry.recordSubjectCommune(commune, commandContext(context, commandId)),
+    );
+    return subjectIn(cut, input.subjectId);
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, {
+    nullable: true,
+    description:
+      'Its commune or ward on the day asked (an old commune answers the one it became from 2025-07-01); null when none is recorded',
+  })
+  commune(@Root() subject: SubjectType, @Ctx() context: GraphQLContext): AdministrativeUnitType | null {
+    const commune = communeOnDay(subject.placement, cutOf(context, subject.cut).view.day);
+    return commune && AdministrativeUnitType.from(commune);
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, {
+    description: 'Its province on the day asked (06 Bắc Kạn before 2025-07-01, 19 Thái Nguyên after, for Bắc Kạn)',
+  })
+  province(@Root() subject: SubjectType, @Ctx() context: GraphQLContext): AdministrativeUnitType {
+    const { province } = locateOrFirst(subject.placement, cutOf(context, subject.cut).view.day);
+    if (!province)
+      throw new NotFoundError(`Subject ${subject.id} has no province on record`, { subjectId: subject.id });
+    return AdministrativeUnitType.from(province);
   }
 
   @FieldResolver(() => [ProductType])

@@ -45,6 +45,6 @@ export class SubscriptionResolver {
     @Arg('year', () => Int) _year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) _provinceCode: string,
   ): DistrictTargetsRowType {
-    return Object.assign(new DistrictTargetsRowType(), { ...row, unit: AdministrativeUnitType.of(row.unit.code) });
+    return Object.assign(new DistrictTargetsRowType(), { ...row, unit: AdministrativeUnitType.from(row.unit) });
   }
 }

@@ -90,8 +90,11 @@ export class RevocationRecordType {
   @Field()
   productName!: string;
 
-  @Field(() => AdministrativeUnitType, { description: "The product's district at registration" })
-  district!: AdministrativeUnitType;
+  @Field(() => AdministrativeUnitType, {
+    nullable: true,
+    description: "The product's district at registration; null for products of subjects registered from 2025-07-01",
+  })
+  district!: AdministrativeUnitType | null;
 
   @Field(() => Int)
   stars!: number;

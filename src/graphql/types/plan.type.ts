@@ -3,6 +3,14 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { PlanView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { AdministrativeUnitType } from './unit.type';
+import { UnitLevelEnum } from '../enums';
+import { type UnitLevel, unitOn } from '../../domain/rules/units/units';
+
+/** A target's unit, named as on the plan's adoption day (the day its codes were read on). */
+function unitOfPlan(code: string, adoptedOn: string): AdministrativeUnitType {
+  const unit = unitOn(code, adoptedOn);
+  return unit ? AdministrativeUnitType.from(unit) : Object.assign(new AdministrativeUnitType(), { code, name: code });
+}
 
 @ObjectType('DistrictTarget')
 export class DistrictTargetType {
@@ -34,6 +42,11 @@ export class PlanType {
   @Field(() => Int, { description: 'How many times the plan was adopted again with new targets' })
   revisions!: number;
 
+  @Field(() => UnitLevelEnum, {
+    description: 'The level of the units the plan sets targets for: DISTRICT (Plan 180), COMMUNE or PROVINCE',
+  })
+  level!: UnitLevel;
+
   @Field(() => [DistrictTargetType])
   targets!: DistrictTargetType[];
 
@@ -41,7 +54,7 @@ export class PlanType {
     return Object.assign(new PlanType(), {
       ...plan,
       targets: [...plan.targets.values()].map((t) =>
-        Object.assign(new DistrictTargetType(), { ...t, unit: AdministrativeUnitType.of(targetUnitCode(t)) }),
+        Object.assign(new DistrictTargetType(), { ...t, unit: unitOfPlan(targetUnitCode(t), plan.adoptedOn) }),
       ),
     });
   }

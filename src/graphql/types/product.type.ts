@@ -48,14 +48,18 @@ export class ProductType {
   registeredOn!: string;
 
   subjectId!: string;
-  districtCode!: string;
+  districtCode!: string | null;
   /** The key of the cut it was read from (see ../cut.ts): its fields answer from the same one. */
   cut!: string;
 
   // Built when asked for: a page of products should not pay for fields its query does not select.
-  @Field(() => AdministrativeUnitType, { description: "The subject's district when the product was registered" })
-  get district(): AdministrativeUnitType {
-    return AdministrativeUnitType.of(this.districtCode ?? '');
+  @Field(() => AdministrativeUnitType, {
+    nullable: true,
+    description:
+      "The subject's district when the product was registered; null for products of subjects registered from 2025-07-01",
+  })
+  get district(): AdministrativeUnitType | null {
+    return AdministrativeUnitType.district(this.districtCode);
   }
 
   static from(cut: string, product: ProductView): ProductType {

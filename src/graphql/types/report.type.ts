@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { AdministrativeUnitType } from './unit.type';
+import { UnitLevelEnum } from '../enums';
+import type { UnitLevel } from '../../domain/rules/units/units';
 
 @ObjectType('Indicator')
 export class IndicatorType {
@@ -11,7 +13,9 @@ export class IndicatorType {
   actual!: number;
 }
 
-@ObjectType('DistrictTargetsRow', { description: 'Annex 1 of the plan for one district (or the province total)' })
+@ObjectType('DistrictTargetsRow', {
+  description: "Annex 1 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
+})
 export class DistrictTargetsRowType {
   @Field(() => AdministrativeUnitType)
   unit!: AdministrativeUnitType;
@@ -32,7 +36,9 @@ export class DistrictTargetsRowType {
   newSubjects!: IndicatorType;
 }
 
-@ObjectType('QualityManagementRow', { description: 'Annex 2 of the plan for one district (or the province total)' })
+@ObjectType('QualityManagementRow', {
+  description: "Annex 2 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
+})
 export class QualityManagementRowType {
   @Field(() => AdministrativeUnitType)
   unit!: AdministrativeUnitType;
@@ -69,24 +75,47 @@ abstract class ReportFields {
   })
   statusDay!: string;
 
+  @Field(() => UnitLevelEnum, {
+    description: "The level of the rows: the plan's units, or the units below the province when no plan is adopted",
+  })
+  level!: UnitLevel;
+
   @Field(() => DateTimeScalar, { nullable: true, description: 'The instant the answer was restricted to, if any' })
   asOf!: Date | null;
 }
 
 @ObjectType('DistrictTargetsReport')
 export class DistrictTargetsReportType extends ReportFields {
-  @Field(() => [DistrictTargetsRowType])
+  @Field(() => [DistrictTargetsRowType], {
+    description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
+  })
   districts!: DistrictTargetsRowType[];
 
-  @Field(() => DistrictTargetsRowType)
+  @Field(() => DistrictTargetsRowType, {
+    nullable: true,
+    description:
+      "Subjects of the province that no unit of the plan's level can place (an old subject with no commune); null when none",
+  })
+  unplaced!: DistrictTargetsRowType | null;
+
+  @Field(() => DistrictTargetsRowType, { description: 'The whole province, unplaced included' })
   total!: DistrictTargetsRowType;
 }
 
 @ObjectType('QualityManagementReport')
 export class QualityManagementReportType extends ReportFields {
-  @Field(() => [QualityManagementRowType])
+  @Field(() => [QualityManagementRowType], {
+    description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
+  })
   districts!: QualityManagementRowType[];
 
-  @Field(() => QualityManagementRowType)
+  @Field(() => QualityManagementRowType, {
+    nullable: true,
+    description:
+      "Subjects of the province that no unit of the plan's level can place (an old subject with no commune); null when none",
+  })
+  unplaced!: QualityManagementRowType | null;
+
+  @Field(() => QualityManagementRowType, { description: 'The whole province, unplaced included' })
   total!: QualityManagementRowType;
 }

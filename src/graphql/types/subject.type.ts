@@ -3,6 +3,7 @@ import type { SubjectView } from '../../../projections';
 import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
+import type { Placement } from '../../domain/rules/units/placement';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
@@ -51,8 +52,11 @@ export class SubjectType {
   @Field(() => SubjectKindEnum)
   kind!: string;
 
-  @Field(() => AdministrativeUnitType)
-  district!: AdministrativeUnitType;
+  @Field(() => AdministrativeUnitType, {
+    nullable: true,
+    description: 'The district it was registered in; null for registrations from 2025-07-01',
+  })
+  district!: AdministrativeUnitType | null;
 
   @Field(() => DateScalar)
   registeredOn!: string;
@@ -64,6 +68,8 @@ export class SubjectType {
   supports!: SupportType[];
 
   productIds!: readonly string[];
+  /** Where it was recorded (district, communes): its commune and province are read from it on the day asked. */
+  placement!: Placement;
   /** The key of the cut it was read from (see ../cut.ts): its products answer from the same one. */
   cut!: string;
 
@@ -75,7 +81,8 @@ export class SubjectType {
       kind,
       registeredOn,
       productIds: [...productIds],
-      district: AdministrativeUnitType.of(subject.districtCode ?? ''),
+      district: AdministrativeUnitType.district(subject.districtCode),
+      placement: { districtCode: subject.districtCode, communes: subject.communes },
       linkages: subject.linkages.map((l) => Object.assign(new LinkageType(), l)),
       supports: subject.supports.map((s) => Object.assign(new SupportType(), s)),
       cut,

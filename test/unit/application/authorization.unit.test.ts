@@ -1,7 +1,8 @@
 import {
   type CommandRequest,
-  type DistrictAction,
   GRANTS,
+  type LocalAction,
+  type Where,
   authorize,
   covers,
 } from '../../../src/application/authorization';
@@ -19,77 +20,106 @@ const allows = (who: Actor, request: CommandRequest): boolean => {
   }
 };
 
-describe('covers: the units an office acts in', () => {
+/** An old Na Rì subject of old commune 02173 (Xã Côn Minh until 2025-06-30, within 02185 Xã Côn Minh after). */
+const naRi = (day: string): Where => ({
+  placement: { districtCode: '066', communes: [{ code: '02173', on: '2024-03-01' }] },
+  day,
+});
+/** A subject registered in 2026 in 02155 Xã Na Rì (province 19 Thái Nguyên). */
+const xaNaRi = (day: string): Where => ({
+  placement: { districtCode: null, communes: [{ code: '02155', on: '2026-01-10' }] },
+  day,
+});
+const BEFORE = '2025-06-30';
+const AFTER = '2025-07-01';
+
+describe('covers: where and when an office acts', () => {
   it.each([
-    ['a district officer, in its own district', actor('DISTRICT_OFFICER', '066'), '066', true],
-    ['a district officer, in a neighbouring district', actor('DISTRICT_OFFICER', '066'), '064', false],
-    ['a district officer, in its province', actor('DISTRICT_OFFICER', '066'), '06', false],
-    ['a "district" officer whose unit is a province', actor('DISTRICT_OFFICER', '06'), '066', false],
-    ['a provincial officer, in its province', actor('PROVINCIAL_OFFICER', '06'), '06', true],
-    ['a provincial officer, in a district of its province', actor('PROVINCIAL_OFFICER', '06'), '058', true],
-    ['a provincial officer of another province', actor('PROVINCIAL_OFFICER', '19'), '066', false],
-    ['a "provincial" officer whose unit is a district', actor('PROVINCIAL_OFFICER', '066'), '066', false],
-    ['the national council of the country', actor('NATIONAL_COUNCIL', 'VN'), '066', true],
-    ['a national council token for a province', actor('NATIONAL_COUNCIL', '06'), '066', false],
-    ['an auditor', actor('AUDITOR', 'VN'), '066', false],
-    ['an analyst', actor('ANALYST', '06'), '06', false],
-    ['the system', actor('SYSTEM', null), '06', true],
-    ['anyone, for a unit the registry does not know (the decider refuses it)', actor('ANALYST', 'VN'), '999', true],
-  ])('%s: %s', (_name, who, unit, expected) => {
-    expect(covers(who, unit)).toBe(expected);
+    ['a district officer, its own district, before 2025-07-01', actor('DISTRICT_OFFICER', '066'), naRi(BEFORE), true],
+    ['a district officer, its own district, from 2025-07-01', actor('DISTRICT_OFFICER', '066'), naRi(AFTER), false],
+    ['a district officer, a neighbouring district', actor('DISTRICT_OFFICER', '064'), naRi(BEFORE), false],
+    ['a "district" officer whose unit is a province', actor('DISTRICT_OFFICER', '06'), naRi(BEFORE), false],
+    ['the provincial officer of 06, before 2025-07-01', actor('PROVINCIAL_OFFICER', '06'), naRi(BEFORE), true],
+    ['the provincial officer of 06, from 2025-07-01', actor('PROVINCIAL_OFFICER', '06'), naRi(AFTER), false],
+    ['the provincial officer of 19, the former Bắc Kạn before', actor('PROVINCIAL_OFFICER', '19'), naRi(BEFORE), false],
+    ['the provincial officer of 19, the former Bắc Kạn after', actor('PROVINCIAL_OFFICER', '19'), naRi(AFTER), true],
+    [
+      'the provincial officer of 19, a 2026 subject of 02155',
+      actor('PROVINCIAL_OFFICER', '19'),
+      xaNaRi('2026-02-01'),
+      true,
+    ],
+    ['the provincial officer of 20, a subject of 19', actor('PROVINCIAL_OFFICER', '20'), xaNaRi('2026-02-01'), false],
+    ['a commune officer, its commune', actor('COMMUNE_OFFICER', '02155'), xaNaRi('2026-02-01'), true],
+    ['a commune officer, another commune', actor('COMMUNE_OFFICER', '02185'), xaNaRi('2026-02-01'), false],
+    [
+      'a commune officer, the old commune that became its commune',
+      actor('COMMUNE_OFFICER', '02185'),
+      naRi(AFTER),
+      true,
+    ],
+    ['a commune officer, before 2025-07-01', actor('COMMUNE_OFFICER', '02173'), naRi(BEFORE), false],
+    ['the national council, either side', actor('NATIONAL_COUNCIL', 'VN'), naRi(BEFORE), true],
+    ['a national council token for a province', actor('NATIONAL_COUNCIL', '19'), naRi(AFTER), false],
+    ['an auditor', actor('AUDITOR', 'VN'), naRi(AFTER), false],
+    ['the system', actor('SYSTEM', null), naRi(AFTER), true],
+    [
+      'anyone, for a place the registry cannot read (the decider refuses it)',
+      actor('DISTRICT_OFFICER', '066'),
+      { placement: { districtCode: '999', communes: [] }, day: BEFORE },
+      true,
+    ],
+  ])('%s', (_name, who, where, expected) => {
+    expect(covers(who, where)).toBe(expected);
   });
 });
 
 describe('authorize', () => {
-  const districtActions = Object.keys(GRANTS).filter((a) => a !== 'AdoptPlan') as DistrictAction[];
+  const localActions = Object.keys(GRANTS).filter(
+    (a) => a !== 'AdoptPlan' && a !== 'RevokeCertificate',
+  ) as LocalAction[];
 
-  it('should let both kinds of officer record in their own district, and nobody else', () => {
-    for (const action of districtActions.filter((a) => a !== 'RevokeCertificate')) {
-      expect(allows(actor('DISTRICT_OFFICER', '066'), { action, unitCode: '066' })).toBe(true);
-      expect(allows(actor('PROVINCIAL_OFFICER', '06'), { action, unitCode: '066' })).toBe(true);
-      expect(allows(actor('DISTRICT_OFFICER', '061'), { action, unitCode: '066' })).toBe(false);
+  it('should let the officers of the place record, each on its side of 2025-07-01, and nobody else', () => {
+    for (const action of localActions) {
+      expect(allows(actor('DISTRICT_OFFICER', '066'), { action, where: naRi(BEFORE) })).toBe(true);
+      expect(allows(actor('PROVINCIAL_OFFICER', '06'), { action, where: naRi(BEFORE) })).toBe(true);
+      expect(allows(actor('COMMUNE_OFFICER', '02155'), { action, where: xaNaRi('2026-02-01') })).toBe(true);
+      expect(allows(actor('PROVINCIAL_OFFICER', '19'), { action, where: xaNaRi('2026-02-01') })).toBe(true);
+      expect(allows(actor('DISTRICT_OFFICER', '066'), { action, where: naRi(AFTER) })).toBe(false);
       for (const role of ['NATIONAL_COUNCIL', 'AUDITOR', 'ANALYST', 'SYSTEM'] as const) {
-        expect(allows(actor(role, role === 'SYSTEM' ? null : 'VN'), { action, unitCode: '066' })).toBe(false);
+        expect(allows(actor(role, role === 'SYSTEM' ? null : 'VN'), { action, where: naRi(BEFORE) })).toBe(false);
       }
     }
   });
 
-  it('should leave revocations and plans to the province (and the start-up seeding)', () => {
-    const revoke = { action: 'RevokeCertificate', unitCode: '066' } as const;
-    expect(allows(actor('PROVINCIAL_OFFICER', '06'), revoke)).toBe(true);
-    expect(allows(actor('DISTRICT_OFFICER', '066'), revoke)).toBe(false);
-    const plan = { action: 'AdoptPlan', unitCode: '06' } as const;
-    expect(allows(actor('PROVINCIAL_OFFICER', '06'), plan)).toBe(true);
-    expect(allows(actor('PROVINCIAL_OFFICER', '19'), plan)).toBe(false);
-    expect(allows(actor('SYSTEM', null), plan)).toBe(true);
-    expect(allows(actor('NATIONAL_COUNCIL', 'VN'), plan)).toBe(false);
+  it('should leave revocations to the province and plans to a province that exists on the adoption day', () => {
+    expect(allows(actor('PROVINCIAL_OFFICER', '19'), { action: 'RevokeCertificate', where: naRi(AFTER) })).toBe(true);
+    expect(allows(actor('COMMUNE_OFFICER', '02185'), { action: 'RevokeCertificate', where: naRi(AFTER) })).toBe(false);
+    const plan = (provinceCode: string, day: string) => ({ action: 'AdoptPlan', provinceCode, day }) as const;
+    expect(allows(actor('PROVINCIAL_OFFICER', '06'), plan('06', '2024-03-22'))).toBe(true);
+    expect(allows(actor('PROVINCIAL_OFFICER', '06'), plan('06', '2025-08-01'))).toBe(false);
+    expect(allows(actor('PROVINCIAL_OFFICER', '19'), plan('19', '2026-01-05'))).toBe(true);
+    expect(allows(actor('PROVINCIAL_OFFICER', '20'), plan('19', '2026-01-05'))).toBe(false);
+    expect(allows(actor('SYSTEM', null), plan('06', '2024-03-22'))).toBe(true);
+    expect(allows(actor('COMMUNE_OFFICER', '02155'), plan('19', '2026-01-05'))).toBe(false);
   });
 
-  it.each([
-    ['DISTRICT', ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER']],
-    ['PROVINCE', ['PROVINCIAL_OFFICER']],
-    ['NATIONAL', ['NATIONAL_COUNCIL']],
-  ] as const)('should let only %s councils be recorded by %j', (level, roles) => {
-    const units: Record<string, string> = { DISTRICT_OFFICER: '066', PROVINCIAL_OFFICER: '06' };
-    for (const role of ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER', 'NATIONAL_COUNCIL', 'AUDITOR', 'ANALYST'] as const) {
-      const who = actor(role, units[role] ?? 'VN');
-      expect([role, allows(who, { action: 'AwardStars', level, unitCode: '066' })]).toEqual([
-        role,
-        (roles as readonly string[]).includes(role),
-      ]);
-    }
+  it('should leave a plan for a province that does not exist on its date to the decider, which names the successor', () => {
+    expect(
+      allows(actor('PROVINCIAL_OFFICER', '19'), { action: 'AdoptPlan', provinceCode: '06', day: '2026-01-05' }),
+    ).toBe(true);
   });
 
   it('should judge a command on a target that does not exist by role alone', () => {
-    expect(allows(actor('DISTRICT_OFFICER', '066'), { action: 'RecordLinkage', unitCode: null })).toBe(true);
-    expect(allows(actor('AUDITOR', 'VN'), { action: 'RecordLinkage', unitCode: null })).toBe(false);
+    expect(allows(actor('COMMUNE_OFFICER', '02155'), { action: 'RecordLinkage', where: null })).toBe(true);
+    expect(allows(actor('AUDITOR', 'VN'), { action: 'RecordLinkage', where: null })).toBe(false);
   });
 
-  it('should refuse with FORBIDDEN and say who may not do what where', () => {
-    expect(() => authorize(actor('DISTRICT_OFFICER', '061'), { action: 'RecordSupport', unitCode: '066' })).toThrow(
+  it('should refuse with FORBIDDEN and say who may not do what where and when', () => {
+    expect(() => authorize(actor('DISTRICT_OFFICER', '066'), { action: 'RecordSupport', where: naRi(AFTER) })).toThrow(
       expect.objectContaining({
         code: 'FORBIDDEN',
-        message: 'DISTRICT_OFFICER of 061 may not RecordSupport in 066',
+        message: 'DISTRICT_OFFICER of 066 may not RecordSupport in 02185 on 2025-07-01',
       }),
     );
   });

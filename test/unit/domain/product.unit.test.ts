@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../src/core/errors';
-import type { AwardStars, ProductCommand, RevokeCertificate } from '../../../src/domain/product/commands';
+import type { AwardStars, ProductCommand, RevokeCertificate, SubjectSnapshot } from '../../../src/domain/product/commands';
 import { productDecider } from '../../../src/domain/product/decide';
 import type { ProductEvent } from '../../../src/domain/product/events';
 import { deciderSpec } from '../../support/deciderSpec';
@@ -36,7 +36,7 @@ const certified = after([productRegistered()], award());
 
 describe('Product', () => {
   describe('registration', () => {
-    const register = (subject: { subjectId: string; districtCode: string; registeredOn: string } | null) =>
+    const register = (subject: SubjectSnapshot | null, registeredOn = '2024-03-15') =>
       ({
         type: 'RegisterProduct',
         productId: 'mien-dong',
@@ -45,14 +45,26 @@ describe('Product', () => {
         name: 'Miến dong Na Rì',
         group: 'FOOD',
         registrationKind: 'NEW',
-        registeredOn: '2024-03-15',
+        registeredOn,
         today: TODAY,
       }) as const;
     it("should register under the subject's district", () => {
       spec
         .given([])
-        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', registeredOn: '2024-03-01' }))
+        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', communes: [], registeredOn: '2024-03-01' }))
         .then([productRegistered()]);
+    });
+    it("should record the subject's commune on the product's registration day, in that day's code list", () => {
+      const subject = {
+        subjectId: 'htx-na-ri',
+        districtCode: '066',
+        communes: [{ code: '02173', on: '2024-03-01' }],
+        registeredOn: '2024-03-01',
+      };
+      spec
+        .given([])
+        .when(register(subject, '2026-02-01'))
+        .then([productRegistered({ communeCode: '02185', registeredOn: '2026-02-01' })]);
     });
     it('should refuse a subject that does not exist', () => {
       spec
@@ -63,13 +75,13 @@ describe('Product', () => {
     it('should refuse a registration dated before the subject existed', () => {
       spec
         .given([])
-        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', registeredOn: '2024-04-01' }))
+        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', communes: [], registeredOn: '2024-04-01' }))
         .thenThrows(ValidationError, /before the subject registration/);
     });
     it('should refuse registering the same product twice', () => {
       spec
         .given([productRegistered()])
-        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', registeredOn: '2024-03-01' }))
+        .when(register({ subjectId: 'htx-na-ri', districtCode: '066', communes: [], registeredOn: '2024-03-01' }))
         .thenThrows(IllegalStateError);
     });
   });

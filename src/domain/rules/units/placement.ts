@@ -55,3 +55,11 @@ export function locate(placement: Placement, day: BusinessDate): Location {
   const only = successors.length === 1 ? provinceOn(successors[0]!, day) : undefined;
   return { commune: null, province: only ?? null };
 }
+
+/** Where it is on `day`, or, when nothing places it that early (a commune recorded later), where it was first placed. */
+export function locateOrFirst(placement: Placement, day: BusinessDate): Location {
+  const here = locate(placement, day);
+  if (here.province) return here;
+  const first = placement.communes.map((c) => c.on).sort()[0];
+  return first ? locate(placement, first) : here;
+}

@@ -76,3 +76,24 @@ export function daysOfProvinceIn(
   const last = inForce(end) ? end : reorganisedThatYear && inForce(lastOld) ? lastOld : null;
   return first && last ? { first, last } : null;
 }
+
+/**
+ * Codes any period knew, for checking an input's form before its date is read: the provinces of both
+ * periods and Bắc Kạn's districts. Whether a code names a unit on a day is `unitOn`'s to say.
+ */
+export const ALL_PROVINCE_CODES: readonly string[] = [
+  ...new Set(
+    [...BEFORE_REORGANISATION.byCode.values(), ...FROM_REORGANISATION.byCode.values()]
+      .filter((u) => u.level === 'PROVINCE')
+      .map((u) => u.code),
+  ),
+].sort();
+export const BAC_KAN_DISTRICT_CODES: readonly string[] = [...BEFORE_REORGANISATION.byCode.values()]
+  .filter((u) => u.level === 'DISTRICT')
+  .map((u) => u.code);
+
+/** The level a code's form gives (2 digits a province, 3 a district, 5 a commune), the same in every period. */
+export function levelOfCode(code: string): UnitLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  return ({ 2: 'PROVINCE', 3: 'DISTRICT', 5: 'COMMUNE' } as const)[code.length as 2 | 3 | 5];
+}
