@@ -44,6 +44,14 @@ export class ProjectionRunner {
 
   constructor(private readonly store: EventStore) {}
 
+  /** Begins from read models restored from a snapshot, at its position, instead of from nothing: before start(). */
+  restore(from: { models: ReadModels; position: GlobalPosition; lastRecordedAt: Date | null }): void {
+    if (this.loop) throw new Error('The runner has started: read models can be restored only before');
+    this.models = from.models;
+    this.position = from.position;
+    this.lastRecordedAt = from.lastRecordedAt;
+  }
+
   /** Starts following the log; resolves once the events present at start-up have been applied. */
   async start(): Promise<void> {
     try {
@@ -56,7 +64,7 @@ export class ProjectionRunner {
       throw error;
     }
     const caughtUp = this.caughtUpTarget ? this.waitFor(this.caughtUpTarget) : Promise.resolve();
-    this.subscription = this.store.subscribeToAll({});
+    this.subscription = this.store.subscribeToAll(this.position ? { from: this.position } : {});
     this.loop = this.follow(this.subscription);
     await caughtUp;
     this.ready = true;

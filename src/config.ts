@@ -1,3 +1,5 @@
+import { basename, dirname } from 'node:path';
+import type { SnapshotSettings } from '../projections/snapshots';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimits';
 import { MIN_SECRET_BYTES, TOKEN_ROLES, type TokenRole } from './graphql/auth/tokens';
 import { parseOrigins } from './graphql/cors';
@@ -35,6 +37,8 @@ export interface Config {
   readonly answerCacheBytes: number;
   /** Where the public reaches the service: QR codes point below it (OCOP_PUBLIC_BASE_URL; unset: this machine). */
   readonly publicBaseUrl?: string;
+  /** Read-model snapshots: where, and how often; null when off. */
+  readonly snapshots: SnapshotSettings | null;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +124,22 @@ function publicBaseUrl(env: Env): string | undefined {
   return given.replace(/\/+$/, '');
 }
 
+/**
+ * Snapshots go to OCOP_SNAPSHOT_DIR, or beside the SQLite file; with EventStoreDB only when a folder
+ * is named. OCOP_SNAPSHOTS=false turns them off.
+ */
+function snapshotSettings(env: Env, store: 'sqlite' | 'esdb', sqlitePath: string): SnapshotSettings | null {
+  if (!flag(env, 'OCOP_SNAPSHOTS', true)) return null;
+  const dir = env['OCOP_SNAPSHOT_DIR'] || (store === 'sqlite' ? dirname(sqlitePath) : undefined);
+  if (!dir) return null;
+  return {
+    dir,
+    name: store === 'sqlite' ? basename(sqlitePath) : 'ocop-esdb',
+    everyEvents: positiveInteger(env, 'OCOP_SNAPSHOT_EVERY_EVENTS', 10_000),
+    everyMs: positiveInteger(env, 'OCOP_SNAPSHOT_EVERY_MINUTES', 10) * 60_000,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -127,10 +147,11 @@ export function loadConfig(env: Env = process.env): Config {
   const store = env['OCOP_STORE'] ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'esdb') throw new ConfigError(`OCOP_STORE must be sqlite or esdb, got ${store}`);
   const production = env['NODE_ENV'] === 'production';
+  const sqlitePath = env['OCOP_SQLITE_PATH'] ?? './data/ocop.db';
   return {
     port,
     store,
-    sqlitePath: env['OCOP_SQLITE_PATH'] ?? './data/ocop.db',
+    sqlitePath,
     esdbUrl: env['OCOP_ESDB_URL'] ?? 'esdb://localhost:2113?tls=false',
     production,
     seedPlan: env['OCOP_SEED_PLAN'] !== 'false',
@@ -150,5 +171,6 @@ export function loadConfig(env: Env = process.env): Config {
     introspectionRoles: roleList(env, 'OCOP_INTROSPECTION_ROLES'),
     answerCacheBytes: wholeNumber(env, 'OCOP_ANSWER_CACHE_MB', 64) * 1024 * 1024,
     publicBaseUrl: publicBaseUrl(env),
+    snapshots: snapshotSettings(env, store, sqlitePath),
   };
 }

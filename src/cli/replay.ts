@@ -1,41 +1,56 @@
 import { Command } from 'commander';
 import type { Logger } from '../observability/logger';
 import { countModels, plainModels } from '../../projections/modelsSnapshot';
-import { replayLog } from '../../projections/replay';
+import { replayInto, replayLog } from '../../projections/replay';
+import { loadNewestSnapshot } from '../../projections/snapshots';
 import type { ProjectionRunner } from '../../projections/runner';
 import { sha256 } from '../application/hashChain';
 import { canonicalJson } from '../core/json';
-import { formatPosition } from '../eventStore/eventStore';
+import { type GlobalPosition, formatPosition } from '../eventStore/eventStore';
+import { createReadModels } from '../../projections';
 import { loadConfig } from '../config';
 import { openStore } from '../openStore';
 import { formatCount, headOf, progressReporter, rate } from './historyIo';
-import type { CliIo } from './io';
+import { type CliIo, UsageError } from './io';
 
 export interface ReplayOptions {
   readonly fingerprint?: boolean;
+  readonly fromSnapshot?: boolean;
 }
 
 /**
- * Rebuilds every read model from the log, from nothing, through the same reducers the service uses, and
+ * Rebuilds every read model from the log, from nothing (or, with `fromSnapshot`, from the snapshot the
+ * service would start from), through the same reducers the service uses, and
  * prints what it built: entries per model, events and events/second. The fingerprint is a SHA-256 of the
  * models' content, to compare two stores (say, before and after an import) without a running service.
  */
 export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
-  const store = await openStore(loadConfig(io.env));
+  const config = loadConfig(io.env);
+  if (options.fromSnapshot && !config.snapshots)
+    throw new UsageError(
+      '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, and OCOP_SNAPSHOTS not false',
+    );
+  const store = await openStore(config);
   try {
+    const restored =
+      options.fromSnapshot && config.snapshots
+        ? await loadNewestSnapshot(store, config.snapshots, (line) => void io.stderr.write(`${line}\n`))
+        : null;
+    if (restored) io.stderr.write(`from snapshot ${restored.file}, at ${formatPosition(restored.position)}\n`);
     const progress = progressReporter(io, 'replay', await headOf(store));
-    const result = await replayLog(store, { onProgress: (p) => progress.update(p.events, p.position) });
+    const onProgress = (p: { events: number; position: GlobalPosition }) => progress.update(p.events, p.position);
+    const result = restored
+      ? await replayInto(store, () => restored.models, { from: restored.position, onProgress })
+      : await replayLog(store, { onProgress });
+    const models = result.models ?? restored?.models ?? createReadModels();
     progress.done();
     const seconds = (result.elapsedMs / 1000).toFixed(2);
     const upTo = result.position ? `, up to position ${formatPosition(result.position)}` : '';
     const lines = [
       `replayed ${formatCount(result.events)} events in ${seconds} s (${rate(result.events, result.elapsedMs)} events/s)${upTo}`,
-      ...Object.entries(countModels(result.models)).map(
-        ([name, count]) => `  ${name.padEnd(14)} ${formatCount(count)}`,
-      ),
+      ...Object.entries(countModels(models)).map(([name, count]) => `  ${name.padEnd(14)} ${formatCount(count)}`),
     ];
-    if (options.fingerprint)
-      lines.push(`fingerprint    ${sha256(canonicalJson(plainModels(result.models)))}`);
+    if (options.fingerprint) lines.push(`fingerprint    ${sha256(canonicalJson(plainModels(models)))}`);
     io.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await store.close();
@@ -46,6 +61,7 @@ export const replayCommand = (io: CliIo): Command =>
   new Command('replay')
     .description('Rebuild every read model from the log and print what it built: entries per model, events/s.')
     .option('--fingerprint', "add a SHA-256 of the models' content, to compare two stores")
+    .option('--from-snapshot', 'start from the newest usable read-model snapshot and replay only the events after it')
     .action((options: ReplayOptions) => replay(options, io));
 
 /**

@@ -13,6 +13,7 @@ import { startMetricsServer } from '../observability/metricsEndpoint';
 import { observedStore } from '../observability/observedStore';
 import { observabilitySettings } from '../observability/settings';
 import { rebuildOnHangup } from './replay';
+import { restoreAndKeepSnapshots } from '../../projections/snapshotWriter';
 import { seedPlan180 } from '../seedPlan';
 import { type Services, createServices } from '../services';
 import type { CliIo } from './io';
@@ -71,7 +72,11 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const store = observedStore(await openStore(config), observability);
   logger.info({ store: config.store, path: config.store === 'sqlite' ? config.sqlitePath : undefined }, 'store open');
   const services = createServices(store, undefined, commandObserver(observability));
+  const snapshots =
+    config.snapshots &&
+    (await restoreAndKeepSnapshots(services.runner, store, config.snapshots, (line) => logger.info(line)));
   const caughtUp = await startReadModels(services, observability);
+  if (caughtUp) snapshots?.caughtUp();
   if (config.seedPlan && caughtUp) await seedPlan180(services);
   const server = await startServer({
     services,
@@ -107,6 +112,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     await server.close();
     await metricsServer?.close();
     logger.info('requests drained');
+    snapshots?.stop();
     await services.runner.stop();
     await store.close();
     logger.info('store closed');
