@@ -18,17 +18,25 @@ export interface BenchConfig {
   readonly rounds: number;
   /** Write V8 CPU profiles of the replay and server children to bench/.data/profiles (gitignored). */
   readonly profile: boolean;
+  /** `--only=<workload>`: run one workload (appends, stream reads, commands, replay, graphql) while developing. */
+  readonly only: string | null;
 }
+
+export const WORKLOADS = ['appends', 'stream reads', 'commands', 'replay', 'graphql'];
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   const quick = argv.includes('--quick');
-  const unknown = argv.filter((a) => !['--quick', '--profile'].includes(a));
-  if (unknown.length > 0) throw new Error(`Unknown option(s) ${unknown.join(' ')}; options: --quick, --profile`);
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+  if (only !== null && !WORKLOADS.includes(only)) throw new Error(`--only takes one of ${WORKLOADS.join(', ')}`);
+  const unknown = argv.filter((a) => !['--quick', '--profile'].includes(a) && !a.startsWith('--only='));
+  if (unknown.length > 0)
+    throw new Error(`Unknown option(s) ${unknown.join(' ')}; options: --quick, --profile, --only=<workload>`);
   const common = {
     batches: [1, 10, 100],
     writers: [1, 4, 16],
     connections: [1, 16, 64],
     profile: argv.includes('--profile'),
+    only,
   };
   return quick
     ? {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vietnamDate } from '../../src/domain/rules/businessDate';
 import { copyDatabase, removeDatabase } from '../support/files';
@@ -6,7 +6,7 @@ import type { Row } from '../support/results';
 import { round } from '../support/stats';
 import { measureAsOf } from './asOf';
 import { DISTRICT_TARGETS, PING, PRODUCT_LIST, checkOperation, load, registerProduct, signedIn } from './graphqlLoad';
-import { BENCH_JWT_SECRET, type ServerProcess, startBareApollo, startOcopServer } from './servers';
+import { BENCH_JWT_SECRET, type ServerProcess, peakRssMiB, readyMs, startBareApollo, startOcopServer } from './servers';
 import { mintBenchToken } from './token';
 
 export interface GraphqlOptions {
@@ -30,10 +30,24 @@ async function withServer(start: () => Promise<ServerProcess>, use: (server: Ser
   }
 }
 
+/** Waits until a read-model snapshot is in `dir` (the service writes one once it has caught up). */
+async function snapshotWritten(dir: string, timeoutMs = 300_000): Promise<number> {
+  const started = performance.now();
+  while (!readdirSync(dir).some((name) => name.endsWith('.snapshot'))) {
+    if (performance.now() - started > timeoutMs) throw new Error(`no read-model snapshot in ${dir}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return performance.now() - started;
+}
+
 /**
- * GraphQL over HTTP: the real service (its own process, on a copy of the log) under the read
- * queries, `asOf`, and last the mutation, which grows the log; then the bare Apollo ceiling, asked
- * `{ ping }` and the same read queries, answered with the service's own answers as constants.
+ * GraphQL over HTTP, each server in its own process on a copy of the log:
+ * 1. the service started on the log alone (a full replay), which then writes a read-model snapshot;
+ *    the read queries asked over and over (remembered answers), and `asOf`;
+ * 2. the service started again from that snapshot, with remembered answers off: the read queries
+ *    each executed (first answers), and last the mutation, which grows the log;
+ * 3. the bare Apollo ceiling, asked `{ ping }` and the same read queries, answered with the service's
+ *    own answers as constants.
  */
 export async function measureGraphql(datasetPath: string, dir: string, options: GraphqlOptions): Promise<Row[]> {
   const rows: Row[] = [];
@@ -41,32 +55,58 @@ export async function measureGraphql(datasetPath: string, dir: string, options: 
     rows.push(row);
     options.onRow(row);
   };
-  const path = join(dir, 'graphql.db');
+  const work = mkdtempSync(join(dir, 'graphql-'));
+  const path = join(work, 'graphql.db');
   const constants = join(dir, 'graphql-constants.json');
   copyDatabase(datasetPath, path);
   const token = await mintBenchToken(BENCH_JWT_SECRET);
   // The reports are public and asked anonymously; listing products needs a signed-in official,
   // whose token the service verifies on every request.
   const reads = [DISTRICT_TARGETS, signedIn(PRODUCT_LIST, token)];
+  const memory = (server: ServerProcess, name: string) =>
+    add({
+      workload: 'graphql',
+      case: `peak RSS, ${name}`,
+      variant: 'ocop',
+      metrics: { 'peak RSS MiB': round(peakRssMiB(server) ?? 0, 0) },
+    });
   try {
     await withServer(
       () => startOcopServer(path, options.profileDir),
       async (server) => {
         const url = loopback(server.url);
-        const startUp = { seconds: round(server.startMs / 1000, 2) };
-        add({ workload: 'graphql', case: 'start-up (catch up the log, listen)', variant: 'ocop', metrics: startUp });
+        const startUp = { seconds: round((await readyMs(server)) / 1000, 2) };
+        add({ workload: 'graphql', case: 'start-up to /readyz, full replay', variant: 'ocop', metrics: startUp });
+        const written = { seconds: round((await snapshotWritten(work)) / 1000, 2) };
+        add({ workload: 'graphql', case: 'snapshot written after start-up', variant: 'ocop', metrics: written });
         const answers = await Promise.all(reads.map((operation) => checkOperation(url, operation)));
         writeFileSync(constants, JSON.stringify(Object.assign({}, ...answers)));
         for (const operation of reads) {
           for (const c of options.connections) add(await load(url, operation, 'ocop', c, options.seconds));
         }
         for (const instant of options.asOfInstants) add(await measureAsOf(url, token, instant, options.asOfRepeats));
+        memory(server, 'remembered answers and a snapshot written');
+      },
+    );
+    // Snapshots every million events: the mutations below measure appends, not snapshot writes.
+    const uncached = { OCOP_ANSWER_CACHE_MB: '0', OCOP_SNAPSHOT_EVERY_EVENTS: '1000000' };
+    await withServer(
+      () => startOcopServer(path, options.profileDir, uncached),
+      async (server) => {
+        const url = loopback(server.url);
+        const startUp = { seconds: round((await readyMs(server)) / 1000, 2) };
+        add({ workload: 'graphql', case: 'start-up to /readyz, from a snapshot', variant: 'ocop', metrics: startUp });
+        for (const operation of reads) {
+          for (const c of options.connections) add(await load(url, operation, 'ocop-first', c, options.seconds));
+        }
         const mutation = signedIn(registerProduct('sub-0', vietnamDate(new Date())), token);
         for (const c of options.connections) add(await load(url, mutation, 'ocop', c, options.seconds));
+        memory(server, 'every answer executed');
       },
     );
   } finally {
     removeDatabase(path);
+    rmSync(work, { recursive: true, force: true });
   }
   await withServer(
     () => startBareApollo(constants),

@@ -56,8 +56,9 @@ export async function runWorkloads(config: BenchConfig, paths: Paths): Promise<R
 
   // Each comparison runs its variants in turn, `rounds` times, and keeps each variant's best run:
   // on a shared machine a neighbour's burst then hurts one round, not the ratio.
+  const runs = (workload: string) => config.only === null || config.only === workload;
   const payloads = loadPayloads(paths.province);
-  for (const batch of config.batches) {
+  for (const batch of runs('appends') ? config.batches : []) {
     for (const writers of config.writers) {
       const variants = peer<AppendVariant>(['raw', ...(writers > 1 ? ['raw-grouped' as const] : []), 'ocop', 'emmett']);
       const measured = variants.filter((v) => v !== 'emmett' || writers === 1);
@@ -71,29 +72,32 @@ export async function runWorkloads(config: BenchConfig, paths: Paths): Promise<R
     }
   }
   const streams = loadStreams(paths.province);
-  rows.push(
-    ...(await bestOfRounds(config.rounds, peer<ReadVariant>(['raw', 'ocop', 'emmett']), 'events/s', (variant) =>
-      quietly(() => measureStreamReads(variant, streams, paths.work, config.readMs)),
-    )),
-  );
-  for (const writers of config.commandWriters) {
+  if (runs('stream reads'))
+    rows.push(
+      ...(await bestOfRounds(config.rounds, peer<ReadVariant>(['raw', 'ocop', 'emmett']), 'events/s', (variant) =>
+        quietly(() => measureStreamReads(variant, streams, paths.work, config.readMs)),
+      )),
+    );
+  for (const writers of runs('commands') ? config.commandWriters : []) {
     rows.push(show(await measureCommands(paths.province, paths.work, writers, config.commandMs)));
   }
-  rows.push(
-    ...(await bestOfRounds(config.rounds, ['raw', 'ocop'] as const, 'events/s', (variant) =>
-      measureReplay(variant, paths.large, paths.profileDir),
-    )),
-  );
-  rows.push(
-    ...(await measureGraphql(paths.large, paths.work, {
-      seconds: config.graphqlSeconds,
-      connections: config.connections,
-      asOfInstants: ['2020-12-31T12:00:00.000Z', '2024-06-30T12:00:00.000Z'],
-      asOfRepeats: config.asOfRepeats,
-      profileDir: paths.profileDir,
-      onRow: show,
-    })),
-  );
+  if (runs('replay'))
+    rows.push(
+      ...(await bestOfRounds(config.rounds, ['raw', 'ocop'] as const, 'events/s', (variant) =>
+        measureReplay(variant, paths.large, paths.profileDir),
+      )),
+    );
+  if (runs('graphql'))
+    rows.push(
+      ...(await measureGraphql(paths.large, paths.work, {
+        seconds: config.graphqlSeconds,
+        connections: config.connections,
+        asOfInstants: ['2020-12-31T12:00:00.000Z', '2024-06-30T12:00:00.000Z'],
+        asOfRepeats: config.asOfRepeats,
+        profileDir: paths.profileDir,
+        onRow: show,
+      })),
+    );
   return rows;
 }
 

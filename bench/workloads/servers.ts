@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPILED_BENCH, COMPILED_MAIN } from '../support/paths';
 
@@ -7,6 +8,8 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Milliseconds from spawn to the first line naming the URL (start-up includes catching up the log). */
   readonly startMs: number;
+  /** performance.now() when it was spawned. */
+  readonly spawnedAt: number;
   stop(): Promise<void>;
 }
 
@@ -36,7 +39,13 @@ function spawnServer(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000
       child.stdout?.off('data', onData);
       child.stdout?.resume();
       child.stderr?.resume();
-      resolve({ url: match[1]!, child, startMs: performance.now() - started, stop: () => stop(child) });
+      resolve({
+        url: match[1]!,
+        child,
+        startMs: performance.now() - started,
+        spawnedAt: started,
+        stop: () => stop(child),
+      });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
@@ -53,8 +62,15 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The real service (`ocop serve`, compiled), on a copy of a log, exactly as an operator starts it. */
-export function startOcopServer(sqlitePath: string, profileDir?: string): Promise<ServerProcess> {
+/**
+ * The real service (`ocop serve`, compiled), on a copy of a log, exactly as an operator starts it
+ * (read-model snapshots beside the file, remembered answers on), or with `env` changing that.
+ */
+export function startOcopServer(
+  sqlitePath: string,
+  profileDir?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   return spawnServer([...profile, COMPILED_MAIN, 'serve'], {
     PORT: '0',
@@ -63,7 +79,29 @@ export function startOcopServer(sqlitePath: string, profileDir?: string): Promis
     OCOP_SEED_PLAN: 'false',
     OCOP_JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
+    ...env,
   });
+}
+
+/** Milliseconds from spawning the server to its first 200 from /readyz. */
+export async function readyMs(server: ServerProcess): Promise<number> {
+  const readyz = server.url.replace(/\/graphql$/, '/readyz');
+  for (;;) {
+    const response = await fetch(readyz).catch(() => null);
+    if (response?.ok) return performance.now() - server.spawnedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The most memory the process has held (VmHWM), in MiB; null where /proc is not there. */
+export function peakRssMiB(server: ServerProcess): number | null {
+  try {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kib ? Number(kib) / 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Apollo Server 5 answering constants (see bareApollo.ts): what the stack allows at best. */
