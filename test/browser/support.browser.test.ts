@@ -1,10 +1,11 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { accessibilityViolations } from '../support/accessibility';
 import { type BrowserSession, describeInBrowser, launchBrowser } from '../support/browser';
 
 /** A page that tries to reach another host, logs an error and throws: what the browser session must catch. */
-const LEAKY_PAGE = `<!doctype html><title>leaky</title>
-<img src="https://example.com/pixel.png" alt="">
+const LEAKY_PAGE = `<!doctype html><html lang="en"><title>leaky</title>
+<img src="https://example.com/pixel.png">
 <script src="/app.js"></script>`;
 const LEAKY_SCRIPT = `console.error('boom in the page');
 fetch('https://cdn.example.org/lib.js').catch(() => undefined);
@@ -41,6 +42,12 @@ describeInBrowser('browser test support', () => {
     expect(browser.offsiteRequests).toEqual(
       expect.arrayContaining(['https://example.com/pixel.png', 'https://cdn.example.org/lib.js']),
     );
+  });
+
+  it('should report the image without a text alternative as an accessibility violation', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    expect(await accessibilityViolations(page)).toContain('image-alt: img');
   });
 
   it('should collect console errors', () => {
