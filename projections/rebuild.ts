@@ -37,7 +37,7 @@ export async function rebuildBeside(store: EventStore, live: RebuildTarget, maxP
     const target = live.position();
     if (target && (position === null || comparePositions(position, target) < 0)) {
       const pass = await replayInto(store, () => models, {
-        from: position,
+        after: position,
         stopBefore: (event) => comparePositions(event.position, target) > 0,
       });
       position = pass.position;

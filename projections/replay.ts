@@ -1,11 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { upcast } from '../src/domain/upcast';
-import {
-  type EventStore,
-  type GlobalPosition,
-  type RecordedEvent,
-  comparePositions,
-} from '../src/eventStore/eventStore';
+import type { EventStore, GlobalPosition, RecordedEvent } from '../src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
 
 export interface ReplayProgress {
@@ -16,7 +11,7 @@ export interface ReplayProgress {
 
 export interface ReplayOptions {
   /** Start after this position (exclusive); absent: from the start of the log. */
-  readonly from?: GlobalPosition | null;
+  readonly after?: GlobalPosition | null;
   /** The first event for which this is true is not applied, and the replay ends there. */
   readonly stopBefore?: (event: RecordedEvent) => boolean;
   /** Called at most every `progressEveryMs` (default 250 ms) while events are being applied. */
@@ -28,14 +23,14 @@ export interface ReplayResult {
   /** The models the events were applied to, or null when no event was applied. */
   readonly models: ReadModels | null;
   readonly events: number;
-  /** The position of the last event applied (or `from` when none was). */
+  /** The position of the last event applied (or `after` when none was). */
   readonly position: GlobalPosition | null;
   readonly lastRecordedAt: Date | null;
   readonly elapsedMs: number;
 }
 
 /**
- * Feeds the log's events after `from` to the read models, in global order, through the same pure
+ * Feeds the log's events after `after` to the read models, in global order, through the same pure
  * reducers the live runner uses. `start` supplies the models on the first event applied, so a caller
  * that only wants to extend a copy pays for the copy only when there is something to apply.
  */
@@ -45,15 +40,14 @@ export async function replayInto(
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const began = performance.now();
-  const from = options.from ?? null;
+  const after = options.after ?? null;
   const every = options.progressEveryMs ?? 250;
   let models: ReadModels | null = null;
-  let position = from;
+  let position = after;
   let lastRecordedAt: Date | null = null;
   let events = 0;
   let nextReport = began + every;
-  for await (const event of store.readAll(from ? { from } : {})) {
-    if (from && comparePositions(event.position, from) <= 0) continue; // `from` is inclusive in the port
+  for await (const event of store.readAll(after ? { after } : {})) {
     if (options.stopBefore?.(event)) break;
     models ??= start();
     applyEvent(models, upcast(event));
@@ -71,7 +65,7 @@ export async function replayInto(
 /** Every read model rebuilt from the whole log, from nothing. */
 export async function replayLog(
   store: EventStore,
-  options: Omit<ReplayOptions, 'from'> = {},
+  options: Omit<ReplayOptions, 'after'> = {},
 ): Promise<ReplayResult & { models: ReadModels }> {
   const result = await replayInto(store, createReadModels, options);
   return { ...result, models: result.models ?? createReadModels() };

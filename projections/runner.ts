@@ -64,7 +64,7 @@ export class ProjectionRunner {
       throw error;
     }
     const caughtUp = this.caughtUpTarget ? this.waitFor(this.caughtUpTarget) : Promise.resolve();
-    this.subscription = this.store.subscribeToAll(this.position ? { from: this.position } : {});
+    this.subscription = this.store.subscribeToAll(this.position ? { after: this.position } : {});
     this.loop = this.follow(this.subscription);
     await caughtUp;
     this.ready = true;
@@ -112,7 +112,7 @@ export class ProjectionRunner {
   private async resume(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_PAUSE_MS).unref());
     if (this.stopping) return;
-    this.subscription = this.store.subscribeToAll(this.position ? { from: this.position } : {});
+    this.subscription = this.store.subscribeToAll(this.position ? { after: this.position } : {});
     return this.follow(this.subscription);
   }
 

@@ -97,7 +97,7 @@ export class TimeTravel {
       this.store,
       // Kept states are shared with other requests: extend a copy.
       () => (base ? cloneModels(base.models) : createReadModels()),
-      { from: base?.position ?? null, stopBefore: (event) => isBeyond(event, target) },
+      { after: base?.position ?? null, stopBefore: (event) => isBeyond(event, target) },
     );
     this.stats.replays += 1;
     this.stats.eventsApplied += replayed.events;
@@ -113,9 +113,7 @@ export class TimeTravel {
   /** Whether the event after the state already lies beyond the target: then the state is the answer. */
   private async nothingAfter(state: HistoricModels, target: HistoricTarget): Promise<boolean> {
     if (!state.position) return false;
-    for await (const event of this.store.readAll({ from: state.position, maxCount: 2 })) {
-      if (comparePositions(event.position, state.position) > 0) return isBeyond(event, target);
-    }
+    for await (const event of this.store.readAll({ after: state.position, maxCount: 1 })) return isBeyond(event, target);
     return true;
   }
 

@@ -12,10 +12,14 @@ export interface AuthSettings {
   readonly audience?: string;
 }
 
+/** The kinds of store OCOP_STORE may name; src/openStore.ts opens each. */
+export const STORE_KINDS = ['sqlite', 'esdb'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
 /** Settings from the environment, with defaults that run on a fresh machine. */
 export interface Config {
   readonly port: number;
-  readonly store: 'sqlite' | 'esdb';
+  readonly store: StoreKind;
   readonly sqlitePath: string;
   readonly esdbUrl: string;
   /** Production refuses unsafe defaults and hides stack traces. */
@@ -43,7 +47,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-type Env = NodeJS.ProcessEnv;
+export type Env = NodeJS.ProcessEnv;
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
   const given = env[name];
@@ -128,7 +132,7 @@ function publicBaseUrl(env: Env): string | undefined {
  * Snapshots go to OCOP_SNAPSHOT_DIR, or beside the SQLite file; with EventStoreDB only when a folder
  * is named. OCOP_SNAPSHOTS=false turns them off.
  */
-function snapshotSettings(env: Env, store: 'sqlite' | 'esdb', sqlitePath: string): SnapshotSettings | null {
+function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string): SnapshotSettings | null {
   if (!flag(env, 'OCOP_SNAPSHOTS', true)) return null;
   const dir = env['OCOP_SNAPSHOT_DIR'] || (store === 'sqlite' ? dirname(sqlitePath) : undefined);
   if (!dir) return null;
@@ -144,8 +148,9 @@ export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got ${env['PORT']}`);
-  const store = env['OCOP_STORE'] ?? 'sqlite';
-  if (store !== 'sqlite' && store !== 'esdb') throw new ConfigError(`OCOP_STORE must be sqlite or esdb, got ${store}`);
+  const store = (env['OCOP_STORE'] ?? 'sqlite') as StoreKind;
+  if (!STORE_KINDS.includes(store))
+    throw new ConfigError(`OCOP_STORE must be ${STORE_KINDS.join(' or ')}, got ${store}`);
   const production = env['NODE_ENV'] === 'production';
   const sqlitePath = env['OCOP_SQLITE_PATH'] ?? './data/ocop.db';
   return {

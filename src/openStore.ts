@@ -1,27 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { Config } from './config';
+import { type Config, type Env, type StoreKind, loadConfig } from './config';
 import type { EventStore } from './eventStore/eventStore';
 import { getEsdbEventStore } from './eventStore/esdb';
-import { getSqliteEventStore } from './eventStore/sqlite';
+import { openSqliteFile } from './eventStore/sqliteOpen';
 
-/** Opens the configured store; for SQLite, creates the default data folder on first use. */
-export async function openStore(config: Config): Promise<EventStore> {
-  if (config.store === 'esdb') {
-    return getEsdbEventStore({ connectionString: config.esdbUrl });
-  }
-  const path = resolve(config.sqlitePath);
-  if (config.sqlitePath === './data/ocop.db') mkdirSync(dirname(path), { recursive: true });
-  try {
-    return getSqliteEventStore({ path });
-  } catch (error) {
-    // At start-up the path is all an operator has to go on: name it, the driver's reason, and the usual cause.
-    const driver = (error as { cause?: unknown }).cause ?? error;
-    const code = (driver as { code?: unknown }).code;
-    const reason = `${(driver as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
-    throw new Error(
-      `Cannot open the SQLite store at ${path}: ${reason}. Check that the directory ${dirname(path)} exists and is writable by this user.`,
-      { cause: error },
-    );
-  }
+export interface OpenStoreOptions {
+  /** The store is to be made if it does not exist yet (an import's target), its folder included. */
+  readonly create?: boolean;
+}
+
+/** Opens one kind of store from the settings; variables only that store reads, it reads from `env`. */
+type StoreOpener = (config: Config, env: Env, options: OpenStoreOptions) => EventStore | Promise<EventStore>;
+
+/**
+ * One line per kind of store OCOP_STORE may name (the names are listed in config.ts). Callers ask the
+ * store they get for what it can do (`capabilities`), never which kind it is.
+ */
+const OPENERS: Record<StoreKind, StoreOpener> = {
+  sqlite: (config, _env, options) => openSqliteFile(config.sqlitePath, options),
+  esdb: (config) => getEsdbEventStore({ connectionString: config.esdbUrl }),
+};
+
+/** Opens the store the environment names (OCOP_STORE and its settings). */
+export async function openStore(env: Env, options: OpenStoreOptions = {}): Promise<EventStore> {
+  const config = loadConfig(env);
+  return OPENERS[config.store](config, env, options);
 }

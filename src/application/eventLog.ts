@@ -37,10 +37,11 @@ export async function readEventsPage(
     throw new ValidationError(`first must be between 1 and ${MAX_EVENTS_PAGE}`, { field: 'first' });
   const after = query.after ?? null;
   const types = query.types && query.types.length > 0 ? new Set(query.types) : null;
-  const source = query.streamId ? store.readStream(query.streamId) : store.readAll(after ? { from: after } : {});
+  const source = query.streamId ? store.readStream(query.streamId) : store.readAll(after ? { after } : {});
   const events: RecordedEvent[] = [];
   for await (const event of source) {
-    if (after && comparePositions(event.position, after) <= 0) continue;
+    // A stream is read by revision: its events up to the cursor are skipped here.
+    if (after && query.streamId && comparePositions(event.position, after) <= 0) continue;
     if (types && !types.has(event.type)) continue;
     if (events.length === query.first) return { events, hasNextPage: true };
     events.push(event);

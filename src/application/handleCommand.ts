@@ -151,7 +151,7 @@ function chain(
 /**
  * A version-7 UUID (RFC 9562): 48 bits of Unix milliseconds, then random bits. Event ids made later
  * sort later, so a store's unique index on them grows at its end instead of dirtying a random page
- * on every append, which is most of what a grouped commit writes to SQLite besides the rows.
+ * on every append.
  */
 export function timeOrderedUuid(now: number = Date.now()): string {
   const bytes = randomBytes(16);

@@ -60,36 +60,28 @@ function describeBroken(result: StreamVerification): string {
 }
 
 export interface ImportOptions {
-  /**
-   * How many appends are made together. Above 1 only for a store that commits appends in the order
-   * they were made: SQLite queues the appends made in one event-loop turn and writes them, in order, in
-   * one transaction (one fsync for the lot). EventStoreDB could commit concurrent calls in any order,
-   * so it gets 1.
-   */
-  readonly inFlight: number;
-  /** Called just before each event is appended, in log order (the SQLite import sets its clock here). */
-  readonly beforeAppend?: (event: ImportedEvent) => void;
   readonly onProgress?: (events: number) => void;
 }
 
 /**
  * Appends every event in log order, one event per append with the revision before it as `expected`,
- * with its original id, data and metadata (so its hashes still verify).
+ * with its original id, data, metadata (so its hashes still verify) and recording time (kept where the
+ * store keeps it). As many appends are in flight together as the store commits in the order made.
  */
 export async function importEvents(
   store: EventStore,
   events: AsyncIterable<ImportedEvent>,
-  options: ImportOptions,
+  options: ImportOptions = {},
 ): Promise<number> {
+  const inFlight = store.capabilities.orderedAppendsInFlight;
   let window: ImportedEvent[] = [];
   let count = 0;
   const appendWindow = async () => {
     // Made in one synchronous loop, so the appends reach the store together and in this order.
     const appends = window.map((event) => {
-      options.beforeAppend?.(event);
       const expected: ExpectedRevision = event.revision === 0n ? 'no_stream' : event.revision - 1n;
-      const { id, type, data, metadata } = event;
-      return store.append(event.streamId, [{ id, type, data, metadata }], expected);
+      const { id, type, data, metadata, recordedAt } = event;
+      return store.append(event.streamId, [{ id, type, data, metadata, recordedAt }], expected);
     });
     count += window.length;
     window = [];
@@ -98,7 +90,7 @@ export async function importEvents(
   };
   for await (const event of events) {
     window.push(event);
-    if (window.length >= options.inFlight) await appendWindow();
+    if (window.length >= inFlight) await appendWindow();
   }
   await appendWindow();
   return count;

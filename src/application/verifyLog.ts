@@ -20,13 +20,6 @@ export interface LogVerification {
 }
 
 export interface VerifyLogOptions {
-  /**
-   * The store hands out every position from 1 up without skipping (SQLite: AUTOINCREMENT row ids are
-   * never reused and a rolled-back append gives its ids back), so a missing position is a removed row.
-   */
-  readonly densePositions?: boolean;
-  /** The highest position the store ever assigned (SQLite: sqlite_sequence), to see rows removed at the end. */
-  readonly highestAssigned?: bigint | null;
   readonly onProgress?: (events: number, position: GlobalPosition) => void;
 }
 
@@ -39,10 +32,11 @@ export async function verifyStream(store: EventStore, streamId: string): Promise
 
 /**
  * Verifies every stream in one pass over the log in global order (each stream's events come in revision
- * order within it), keeping one small verifier per stream; with dense positions, also looks for positions
- * that hold no event.
+ * order within it), keeping one small verifier per stream. On a store whose positions are gapless, also
+ * looks for positions that hold no event, up to the highest it ever assigned (events removed at the end).
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
+  const gapless = store.capabilities.positionsAreGapless;
   const verifiers = new Map<string, StreamChainVerifier>();
   const positionGaps: PositionGap[] = [];
   let last = 0n;
@@ -52,7 +46,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     let verifier = verifiers.get(event.streamId);
     if (!verifier) verifiers.set(event.streamId, (verifier = new StreamChainVerifier(event.streamId)));
     verifier.accept(event);
-    if (options.densePositions) {
+    if (gapless) {
       const at = event.position.commit;
       if (at > last + 1n)
         positionGaps.push({ after: denseCursor(last), before: denseCursor(at), missing: at - last - 1n });
@@ -60,8 +54,8 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     }
     if (options.onProgress && events % 10_000 === 0) options.onProgress(events, event.position);
   }
-  const highest = options.highestAssigned ?? null;
-  if (options.densePositions && highest !== null && highest > last)
+  const highest = gapless ? ((await store.highestAssignedPosition())?.commit ?? null) : null;
+  if (highest !== null && highest > last)
     positionGaps.push({ after: denseCursor(last), before: null, missing: highest - last });
   const failedStreams = [...verifiers.values()].map((v) => v.result()).filter((r) => !r.intact);
   return {

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { digestHeads, headsText } from '../application/headsDigest';
-import { loadConfig } from '../config';
 import type { GlobalPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
 import { countArgument, positionArgument } from './arguments';
@@ -17,7 +16,7 @@ export interface DigestOptions {
  * an import into another store), the value to publish; or the hashed text itself, so anyone can recompute it.
  */
 export async function digest(options: DigestOptions, io: CliIo): Promise<void> {
-  const store = await openStore(loadConfig(io.env));
+  const store = await openStore(io.env);
   try {
     const result = await digestHeads(store, { at: options.at, events: options.events });
     if (options.heads) {

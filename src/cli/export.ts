@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { toExportLine } from '../application/exportFormat';
-import { loadConfig } from '../config';
 import type { GlobalPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
 import { positionArgument } from './arguments';
@@ -29,15 +28,14 @@ export interface ExportOptions {
  */
 export async function exportLog(options: ExportOptions, io: CliIo): Promise<void> {
   const { out: file, after } = options;
-  const store = await openStore(loadConfig(io.env));
+  const store = await openStore(io.env);
   const sink = file ? createWriteStream(file) : io.stdout;
   try {
     const began = performance.now();
     const progress = progressReporter(io, 'export', await headOf(store));
     let buffered = '';
     let events = 0;
-    for await (const event of store.readAll(after ? { from: after } : {})) {
-      if (after && event.position.commit === after.commit && event.position.prepare === after.prepare) continue;
+    for await (const event of store.readAll(after ? { after } : {})) {
       buffered += toExportLine(event);
       events += 1;
       if (buffered.length >= CHUNK) {

@@ -30,7 +30,7 @@ export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
     throw new UsageError(
       '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, and OCOP_SNAPSHOTS not false',
     );
-  const store = await openStore(config);
+  const store = await openStore(io.env);
   try {
     const restored =
       options.fromSnapshot && config.snapshots
@@ -40,7 +40,7 @@ export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
     const progress = progressReporter(io, 'replay', await headOf(store));
     const onProgress = (p: { events: number; position: GlobalPosition }) => progress.update(p.events, p.position);
     const result = restored
-      ? await replayInto(store, () => restored.models, { from: restored.position, onProgress })
+      ? await replayInto(store, () => restored.models, { after: restored.position, onProgress })
       : await replayLog(store, { onProgress });
     const models = result.models ?? restored?.models ?? createReadModels();
     progress.done();

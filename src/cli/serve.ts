@@ -69,8 +69,8 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   if (developmentAuth) logger.warn(DEVELOPMENT_BANNER);
   if (env['OCOP_JWKS_URL'] && env['OCOP_JWT_SECRET'])
     logger.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
-  const store = observedStore(await openStore(config), observability);
-  logger.info({ store: config.store, path: config.store === 'sqlite' ? config.sqlitePath : undefined }, 'store open');
+  const store = observedStore(await openStore(env), observability);
+  logger.info({ store: config.store, description: store.description }, 'store open');
   const services = createServices(store, undefined, commandObserver(observability));
   const snapshots =
     config.snapshots &&
@@ -100,7 +100,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   if (metricsServer)
     logger.info({ port: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
   logger.info(
-    `OCOP registry on ${server.url} (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.sqlitePath}` : ''}; ` +
+    `OCOP registry on ${server.url} (store: ${store.description}; ` +
       `tokens checked against ${keySource(config.auth)})`,
   );
 

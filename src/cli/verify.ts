@@ -1,28 +1,10 @@
-import Database from 'better-sqlite3';
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import type { StreamVerification } from '../application/chainVerifier';
 import { type LogVerification, verifyLog, verifyStream } from '../application/verifyLog';
-import { type Config, loadConfig } from '../config';
 import { formatPosition } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
 import { formatCount, headOf, progressReporter } from './historyIo';
 import type { CliIo } from './io';
-
-/**
- * The highest row id SQLite ever assigned to the log (AUTOINCREMENT keeps it in sqlite_sequence), read
- * from the file directly: rows deleted at the very end of the log leave no gap between the rows left.
- */
-function highestAssigned(config: Config): bigint | null {
-  const db = new Database(resolve(config.sqlitePath), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as
-      { seq: number } | undefined;
-    return row ? BigInt(row.seq) : null;
-  } finally {
-    db.close();
-  }
-}
 
 export function describeStream(result: StreamVerification): string[] {
   const lines: string[] = [];
@@ -62,13 +44,12 @@ export interface VerifyOptions {
 
 /**
  * Recomputes the hash chain of every stream (or one) and reports the first event of each stream that
- * does not match and any missing revision; on SQLite, also any missing position. Exit code 1 when
- * anything does not verify.
+ * does not match and any missing revision; on a store whose positions are gapless, also any missing
+ * position. Exit code 1 when anything does not verify.
  */
 export async function verify(options: VerifyOptions, io: CliIo): Promise<void> {
-  const config = loadConfig(io.env);
   const streamId = options.stream;
-  const store = await openStore(config);
+  const store = await openStore(io.env);
   try {
     let lines: string[];
     let intact: boolean;
@@ -78,11 +59,8 @@ export async function verify(options: VerifyOptions, io: CliIo): Promise<void> {
       lines = result.events === 0 ? [`MISSING ${streamId}: no such stream`] : describeStream(result);
       if (intact) lines.push(`verified ${streamId}: ${result.events} events, chain intact, head ${result.head?.hash}`);
     } else {
-      const sqlite = config.store === 'sqlite';
       const progress = progressReporter(io, 'verify', await headOf(store));
       const result = await verifyLog(store, {
-        densePositions: sqlite,
-        highestAssigned: sqlite ? highestAssigned(config) : null,
         onProgress: (events, position) => progress.update(events, position),
       });
       progress.done();

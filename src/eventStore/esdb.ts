@@ -7,6 +7,7 @@ import { DEFAULT_RESUBSCRIBE, type ResubscribePolicy, ResubscribingSubscription 
 import {
   type AppendResult,
   type EventStore,
+  type EventStoreCapabilities,
   type ExpectedRevision,
   type GlobalPosition,
   type NewEvent,
@@ -16,6 +17,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
+  refuseEmptyAppend,
 } from './eventStore';
 
 export interface EsdbEventStoreOptions {
@@ -38,6 +40,16 @@ export function getEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
 }
 
 class EsdbEventStore implements EventStore {
+  readonly description: string;
+  readonly capabilities: EventStoreCapabilities = {
+    // Positions are byte offsets in the server's transaction log.
+    positionsAreGapless: false,
+    // The server stamps each event's `created` time itself.
+    keepsRecordedAt: false,
+    // Concurrent calls may be committed in any order.
+    orderedAppendsInFlight: 1,
+    inMemory: false,
+  };
   private readonly client: EventStoreDBClient;
   private readonly deadlineMs: number;
   private readonly selection: EventSelection;
@@ -46,6 +58,8 @@ class EsdbEventStore implements EventStore {
   private readonly reader: EsdbReader;
 
   constructor(options: EsdbEventStoreOptions) {
+    // Without the user and password a connection string may carry.
+    this.description = `esdb at ${options.connectionString.replace(/\/\/[^@/]*@/, '//')}`;
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.deadlineMs = options.deadlineMs ?? 5000;
     this.selection = new EventSelection(options.streamPrefixes);
@@ -54,7 +68,7 @@ class EsdbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new TypeError('append needs at least one event');
+    refuseEmptyAppend(events);
     const context = { streamId, expected };
     const data = events.map(toEventData); // built once, so a retry sends the same event ids
     let result: ClientAppendResult;
@@ -95,10 +109,14 @@ class EsdbEventStore implements EventStore {
         policy: this.policy,
         onClosed: (s) => this.subscriptions.delete(s),
       },
-      options.from,
+      options.after,
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  highestAssignedPosition(): Promise<GlobalPosition | null> {
+    return this.reader.lastPosition();
   }
 
   async close(): Promise<void> {

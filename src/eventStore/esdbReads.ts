@@ -59,21 +59,13 @@ export class EsdbReader {
   async *all(options: ReadAllOptions): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Infinity;
-    let from: ReadPosition = options.from ?? (backwards ? END : START);
-    let last: GlobalPosition | undefined;
-    if (backwards && options.from && remaining > 0) {
-      // The server reads backwards from a position exclusively; the port includes the event at `from`.
-      const [atFrom] = await this.page(options.from, 1, false);
-      const event = atFrom && comparePositions(atFrom.position, options.from) === 0 ? this.accepted(atFrom) : undefined;
-      if (event) {
-        remaining -= 1;
-        yield event;
-      }
-    }
+    let from: ReadPosition = options.after ?? (backwards ? END : START);
+    // The server starts a forward read at its position and a backward one before it: skipping what is
+    // not past `last` makes `after` exclusive both ways, and the overlap of consecutive pages too.
+    let last: GlobalPosition | undefined = options.after;
     while (remaining > 0) {
       const page = await this.page(from, ALL_PAGE, backwards);
       for (const entry of page) {
-        // Pages overlap by one event where the server treats the start position as inclusive.
         const order = last ? comparePositions(entry.position, last) : backwards ? -1 : 1;
         if (backwards ? order >= 0 : order <= 0) continue;
         last = entry.position;
@@ -85,6 +77,12 @@ export class EsdbReader {
       if (page.length < ALL_PAGE || !last) return;
       from = last;
     }
+  }
+
+  /** The position of the last event in `$all`, system events included; null for an empty log. */
+  async lastPosition(): Promise<GlobalPosition | null> {
+    const [last] = await this.page(END, 1, true);
+    return last?.position ?? null;
   }
 
   /** One raw page of `$all`, read to the end before anything is handed out (no call held open). */

@@ -44,9 +44,9 @@ export class ResubscribingSubscription implements Subscription {
 
   constructor(
     private readonly context: SubscriptionContext,
-    from: GlobalPosition | undefined,
+    after: GlobalPosition | undefined,
   ) {
-    this.last = from;
+    this.last = after;
     this.stopped = new Promise((resolve) => (this.stop = resolve));
   }
 

@@ -18,6 +18,11 @@ export interface NewEvent {
   readonly type: string;
   readonly data: JsonObject;
   readonly metadata?: JsonObject;
+  /**
+   * When the event was first recorded, for an import that moves a log: a store that `keepsRecordedAt`
+   * stores it (never earlier than the event before it); others stamp their own time.
+   */
+  readonly recordedAt?: Date;
 }
 
 export interface RecordedEvent {
@@ -50,34 +55,72 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** First position to read (inclusive); defaults to the start (or the end, backwards). */
-  readonly from?: GlobalPosition;
+  /**
+   * Read past this position, which is excluded: forwards, the events after it; backwards, the events
+   * before it. Absent: from the start (or the end, backwards). The last position a reader saw resumes it.
+   */
+  readonly after?: GlobalPosition;
   readonly maxCount?: number;
   readonly direction?: Direction;
 }
 
 export interface SubscribeOptions {
-  /** A checkpoint: the subscription delivers the events strictly after it. Absent: from the start. */
-  readonly from?: GlobalPosition;
+  /** A checkpoint, excluded as in {@link ReadAllOptions}: the events after it. Absent: from the start. */
+  readonly after?: GlobalPosition;
 }
 
-/** Catch-up then live: yields every stored event after `from`, then each new one as it is appended. */
+/** Catch-up then live: yields every stored event after `after`, then each new one as it is appended. */
 export type Subscription = AsyncIterable<RecordedEvent> & { close(): Promise<void> };
+
+/**
+ * What a store guarantees beyond the port. Callers branch on these, never on the kind of store, so a
+ * new adapter declares them and every caller follows.
+ */
+export interface EventStoreCapabilities {
+  /**
+   * Positions are consecutive integers, never reused, never skipped by a rolled-back append: a position
+   * that holds no event below {@link EventStore.highestAssignedPosition} is an event removed from the store.
+   */
+  readonly positionsAreGapless: boolean;
+  /** An append's {@link NewEvent.recordedAt} is stored; otherwise the store stamps its own time. */
+  readonly keepsRecordedAt: boolean;
+  /**
+   * Appends started together are committed in the order they were started, so a writer that must keep
+   * log order (an import) may have this many in flight; 1 when concurrent appends may commit in any order.
+   */
+  readonly orderedAppendsInFlight: number;
+  /** Nothing survives `close` (a test store): durability cannot be checked by reopening. */
+  readonly inMemory: boolean;
+}
 
 /**
  * The event-store port. Every adapter (embedded SQLite, EventStoreDB) implements it and passes the
  * same contract suite (`test/contract/`). Adapters translate their driver's failures into
- * {@link WrongExpectedVersionError} and {@link EventStoreUnavailableError}.
+ * {@link WrongExpectedVersionError} and {@link EventStoreUnavailableError}. Operations only some stores
+ * can offer are optional members, present on the adapters that have them.
  */
 export interface EventStore {
-  /** Appends atomically: all events or none. Throws WrongExpectedVersionError on a revision mismatch. */
+  /** What this store is, for logs and reports: `sqlite at data/ocop.db`. */
+  readonly description: string;
+  readonly capabilities: EventStoreCapabilities;
+  /**
+   * Appends atomically: all events or none; at least one. Throws WrongExpectedVersionError on a
+   * revision mismatch. `recordedAt` never goes backwards in log order.
+   */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; empty for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Every stream's events in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** The highest position the store ever assigned, to an event it may no longer hold; null before the first. */
+  highestAssignedPosition(): Promise<GlobalPosition | null>;
   close(): Promise<void>;
+}
+
+/** An append records at least one event: an empty one would claim a revision and record nothing. */
+export function refuseEmptyAppend(events: readonly NewEvent[]): void {
+  if (events.length === 0) throw new TypeError('An append needs at least one event');
 }
 
 export class WrongExpectedVersionError extends Error {

@@ -4,7 +4,9 @@ import { AppendSignal } from './appendSignal';
 import {
   type AppendResult,
   type EventStore,
+  type EventStoreCapabilities,
   type ExpectedRevision,
+  type GlobalPosition,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -12,6 +14,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
+  refuseEmptyAppend,
 } from './eventStore';
 import { SCHEMA } from './sqliteSchema';
 import { translateSqliteError } from './sqliteErrors';
@@ -29,7 +32,7 @@ export interface SqliteEventStoreOptions {
 
 interface PendingAppend {
   readonly streamId: string;
-  readonly rows: { id: string; type: string; data: string; metadata: string }[];
+  readonly rows: { id: string; type: string; data: string; metadata: string; recordedAt: number | undefined }[];
   readonly expected: ExpectedRevision;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
@@ -38,6 +41,9 @@ interface PendingAppend {
 type Outcome = { ok: AppendResult } | { error: unknown };
 
 const PAGE = 1000;
+
+/** Appends queued in one event-loop turn are written in order in one transaction: an import may queue this many. */
+const GROUP_COMMIT_APPENDS = 1000;
 
 /**
  * The embedded default store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
@@ -50,6 +56,8 @@ export function getSqliteEventStore(options: SqliteEventStoreOptions): EventStor
 }
 
 class SqliteEventStore implements EventStore {
+  readonly description: string;
+  readonly capabilities: EventStoreCapabilities;
   private readonly db: Database.Database;
   private readonly signal: AppendSignal;
   private readonly clock: () => number;
@@ -61,6 +69,15 @@ class SqliteEventStore implements EventStore {
   private readonly appendBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
 
   constructor(options: SqliteEventStoreOptions) {
+    const inMemory = options.path === ':memory:';
+    this.description = `sqlite at ${options.path}`;
+    this.capabilities = {
+      // AUTOINCREMENT row ids are never reused, and a rolled-back append gives its ids back.
+      positionsAreGapless: true,
+      keepsRecordedAt: true,
+      orderedAppendsInFlight: GROUP_COMMIT_APPENDS,
+      inMemory,
+    };
     try {
       this.db = new Database(options.path);
       this.db.pragma('journal_mode = WAL');
@@ -87,14 +104,15 @@ class SqliteEventStore implements EventStore {
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) return Promise.reject(new TypeError('append needs at least one event'));
     let rows: PendingAppend['rows'];
     try {
+      refuseEmptyAppend(events);
       rows = events.map((e) => ({
         id: e.id ?? randomUUID(),
         type: e.type,
         data: JSON.stringify(e.data),
         metadata: JSON.stringify(e.metadata ?? {}),
+        recordedAt: e.recordedAt?.getTime(),
       }));
     } catch (error) {
       return Promise.reject(error);
@@ -137,12 +155,13 @@ class SqliteEventStore implements EventStore {
     const matches =
       p.expected === 'any' || (p.expected === 'no_stream' ? actual === 'no_stream' : actual === p.expected);
     if (!matches) throw new WrongExpectedVersionError(p.streamId, p.expected, actual);
-    // Recording times never go backwards in position order, so "recorded at or before T" is a log prefix.
-    this.lastRecordedAt = Math.max(this.lastRecordedAt, this.clock());
+    const now = this.clock();
     let revision = actual === 'no_stream' ? -1n : actual;
     let position = 0n;
     for (const row of p.rows) {
       revision += 1n;
+      // Recording times never go backwards in position order, so "recorded at or before T" is a log prefix.
+      this.lastRecordedAt = Math.max(this.lastRecordedAt, row.recordedAt ?? now);
       const info = this.stmt.insert.run(
         row.id,
         p.streamId,
@@ -175,7 +194,8 @@ class SqliteEventStore implements EventStore {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    let next = options.from?.commit ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    const after = options.after?.commit;
+    let next = after === undefined ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : after + (backwards ? -1n : 1n);
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0) {
       const limit = Math.min(PAGE, remaining);
@@ -188,7 +208,7 @@ class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    let after = options.from?.commit ?? 0n;
+    let after = options.after?.commit ?? 0n;
     let closed = false;
     const subscription: Subscription = {
       [Symbol.asyncIterator]: async function* (this: SqliteEventStore) {
@@ -211,6 +231,13 @@ class SqliteEventStore implements EventStore {
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  async highestAssignedPosition(): Promise<GlobalPosition | null> {
+    const row = this.query(() => this.stmt.highestAssigned.get());
+    if (!row) return null;
+    const position = BigInt(row.seq);
+    return { commit: position, prepare: position };
   }
 
   async close(): Promise<void> {

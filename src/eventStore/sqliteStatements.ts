@@ -47,6 +47,9 @@ export function prepareStatements(db: Database.Database) {
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
       )
       .raw(),
+    // AUTOINCREMENT keeps the highest row id ever assigned here: rows deleted at the very end of the log
+    // leave no gap between the rows left, but this still counts them.
+    highestAssigned: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
     // Recording times never go backwards in position order: the last row has the latest, found
     // through the primary key instead of a scan of the whole log at every start.
     lastRecordedAt: db.prepare<[], { t: number | null }>(

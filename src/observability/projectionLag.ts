@@ -31,8 +31,7 @@ export async function projectionLag(store: EventStore, applied: AppliedPosition)
   if (!head || (reached && formatPosition(reached) === base.head)) return { ...base, events: 0, seconds: 0 };
   let events = 0;
   let firstUnapplied: Date | null = null;
-  for await (const event of store.readAll({ from: reached ?? undefined, maxCount: MAX_COUNTED + 1 })) {
-    if (reached && formatPosition(event.position) === base.applied) continue;
+  for await (const event of store.readAll({ after: reached ?? undefined, maxCount: MAX_COUNTED })) {
     firstUnapplied ??= event.recordedAt;
     events++;
   }

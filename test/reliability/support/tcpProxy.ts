@@ -11,11 +11,12 @@ export class TcpProxy {
 
   private constructor(
     private readonly targetPort: number,
+    private readonly targetHost: string,
     public port: number,
   ) {}
 
-  static async start(targetPort: number): Promise<TcpProxy> {
-    const proxy = new TcpProxy(targetPort, 0);
+  static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+    const proxy = new TcpProxy(targetPort, targetHost, 0);
     await proxy.restore();
     return proxy;
   }
@@ -23,7 +24,7 @@ export class TcpProxy {
   /** Starts listening again, on the port it had before. */
   async restore(): Promise<void> {
     const server = createServer((client) => {
-      const upstream = connect(this.targetPort, '127.0.0.1');
+      const upstream = connect(this.targetPort, this.targetHost);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));
