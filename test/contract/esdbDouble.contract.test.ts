@@ -1,6 +1,5 @@
-import type { EventStore } from '../../src/eventStore/eventStore';
-import { getEsdbEventStore } from '../../src/eventStore/esdb';
 import { type EsdbDouble, startEsdbDouble } from '../support/esdbDouble';
+import { esdbFixtures } from './esdbFixture';
 import { describeEventStoreContract } from './eventStoreContract';
 
 /**
@@ -17,18 +16,7 @@ afterAll(async () => {
   await double.close();
 });
 
-describeEventStoreContract('EventStoreDB adapter over the gRPC test double', async () => {
-  let current: EventStore = getEsdbEventStore({ connectionString: double.connectionString });
-  return {
-    store: current,
-    // A new client on the same double: what survives is what the server holds, not client state.
-    reopen: async () => {
-      await current.close();
-      current = getEsdbEventStore({ connectionString: double.connectionString });
-      return current;
-    },
-    cleanup: async () => {
-      await current.close();
-    },
-  };
-});
+describeEventStoreContract(
+  'EventStoreDB adapter over the gRPC test double',
+  esdbFixtures(() => double.connectionString),
+);

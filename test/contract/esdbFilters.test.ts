@@ -93,16 +93,6 @@ describe('EventStoreDB adapter: events that reach the application', () => {
     expect((await collect(store.readStream(id))).map((e) => [e.type, e.revision])).toEqual([['Json', 1n]]);
   });
 
-  it('should read $all backwards from a position, the event at that position included', async () => {
-    const store = open();
-    const id = `backwards-${randomUUID()}`;
-    await store.append(id, [{ type: 'A', data: {} }], 'no_stream');
-    const second = await store.append(id, [{ type: 'B', data: {} }], 0n);
-    await store.append(id, [{ type: 'C', data: {} }], 1n);
-    const read = await collect(store.readAll({ from: second.position, direction: 'backwards', maxCount: 2 }));
-    expect(read.map((e) => e.type)).toEqual(['B', 'A']);
-  });
-
   it('should raise WrongExpectedVersionError when the client is set not to throw on append failures', async () => {
     const store = open({ query: '&throwOnAppendFailure=false' });
     const id = `quiet-${randomUUID()}`;
