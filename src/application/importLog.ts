@@ -22,7 +22,6 @@ export async function assertEmptyStore(store: EventStore): Promise<void> {
 export interface ImportCheck {
   readonly events: number;
   readonly streams: number;
-  readonly lastRecordedAt: Date | null;
 }
 
 /**
@@ -34,7 +33,6 @@ export async function checkExport(events: AsyncIterable<ImportedEvent>): Promise
   const verifiers = new Map<string, StreamChainVerifier>();
   let previous: GlobalPosition | null = null;
   let count = 0;
-  let lastRecordedAt: Date | null = null;
   for await (const event of events) {
     const position = parsePosition(event.position);
     if (!position) throw new ImportFormatError(`line ${event.line}: position ${event.position} is not a cursor`);
@@ -45,11 +43,10 @@ export async function checkExport(events: AsyncIterable<ImportedEvent>): Promise
     if (!verifier) verifiers.set(event.streamId, (verifier = new StreamChainVerifier(event.streamId)));
     verifier.accept({ ...event, position });
     count += 1;
-    lastRecordedAt = event.recordedAt;
   }
   const broken = [...verifiers.values()].map((v) => v.result()).find((r) => !r.intact);
   if (broken) throw new ImportRefusedError(describeBroken(broken));
-  return { events: count, streams: verifiers.size, lastRecordedAt };
+  return { events: count, streams: verifiers.size };
 }
 
 function describeBroken(result: StreamVerification): string {
@@ -57,10 +54,6 @@ function describeBroken(result: StreamVerification): string {
   if (gap) return `Stream ${result.streamId} misses revisions ${gap.from}–${gap.to}: the export is incomplete`;
   const at = result.firstBreak!;
   return `Stream ${result.streamId}, revision ${at.revision} (${at.type}): ${at.reason}; run \`ocop verify\` on the source`;
-}
-
-export interface ImportOptions {
-  readonly onProgress?: (events: number) => void;
 }
 
 /**
@@ -71,7 +64,6 @@ export interface ImportOptions {
 export async function importEvents(
   store: EventStore,
   events: AsyncIterable<ImportedEvent>,
-  options: ImportOptions = {},
 ): Promise<number> {
   const inFlight = store.capabilities.orderedAppendsInFlight;
   let window: ImportedEvent[] = [];
@@ -86,7 +78,6 @@ export async function importEvents(
     count += window.length;
     window = [];
     await Promise.all(appends);
-    options.onProgress?.(count);
   };
   for await (const event of events) {
     window.push(event);

@@ -32,7 +32,3 @@ export interface EventMetadata extends JsonObject {
   schemaVersion: number;
   prevHash: string;
 }
-
-export interface ChainedMetadata extends EventMetadata {
-  hash: string;
-}

@@ -26,7 +26,7 @@ export interface ExportOptions {
  * The log as NDJSON, one event a line in log order (position, stream, revision, id, type, data, metadata,
  * recordedAt), to a file or standard output.
  */
-export async function exportLog(options: ExportOptions, io: CliIo): Promise<void> {
+async function exportLog(options: ExportOptions, io: CliIo): Promise<void> {
   const { out: file, after } = options;
   const store = await openStore(io.env);
   const sink = file ? createWriteStream(file) : io.stdout;

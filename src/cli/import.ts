@@ -24,7 +24,7 @@ async function* readExport(file: string): AsyncIterable<ImportedEvent> {
  * each original in the event's metadata (`recordedAt`). The file is checked whole first (order,
  * revisions, chains); a non-empty target is refused.
  */
-export async function importLog(file: string, io: CliIo): Promise<void> {
+async function importLog(file: string, io: CliIo): Promise<void> {
   const store = await openStore(io.env, { create: true });
   try {
     await assertEmptyStore(store);

@@ -3,7 +3,7 @@ import { COMMANDS } from './commands';
 import { type CliIo, UsageError, processIo } from './io';
 
 /** A command line the CLI cannot act on (unknown flag, missing value, bad argument) exits with 2; a failed action with 1. */
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 /** The command `ocop` with no command name runs. */
 const DEFAULT_COMMAND = 'serve';
@@ -11,7 +11,7 @@ const DEFAULT_COMMAND = 'serve';
 /** Commander's messages start `error: unknown option…`; the CLI's other messages are sentences. */
 const asSentence = (text: string): string => text.replace(/^error: (.)/, (_, first: string) => first.toUpperCase());
 
-export function createProgram(io: CliIo): Command {
+function createProgram(io: CliIo): Command {
   const program = new Command('ocop')
     .description("The OCOP registry: serve its GraphQL API, and move, rebuild and check its event log.")
     .configureOutput({

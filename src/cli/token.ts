@@ -28,7 +28,7 @@ export interface TokenOptions {
   readonly expires: string;
 }
 
-export interface MintRequest {
+interface MintRequest {
   readonly role: TokenRole;
   readonly unit: string;
   readonly sub: string;
@@ -36,7 +36,7 @@ export interface MintRequest {
 }
 
 /** The token the options ask for, or a UsageError saying why no official could use it. */
-export function mintRequest(options: TokenOptions): MintRequest {
+function mintRequest(options: TokenOptions): MintRequest {
   const role = options.role?.toUpperCase() as TokenRole | undefined;
   if (!role || !TOKEN_ROLES.includes(role)) throw new UsageError(`--role is required\n  ${ROLES}`);
   const unit = options.unit;

@@ -6,7 +6,7 @@ import { openStore } from '../openStore';
 import { formatCount, headOf, progressReporter } from './historyIo';
 import type { CliIo } from './io';
 
-export function describeStream(result: StreamVerification): string[] {
+function describeStream(result: StreamVerification): string[] {
   const lines: string[] = [];
   const at = result.firstBreak;
   if (at) {
