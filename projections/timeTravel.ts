@@ -113,7 +113,8 @@ export class TimeTravel {
   /** Whether the event after the state already lies beyond the target: then the state is the answer. */
   private async nothingAfter(state: HistoricModels, target: HistoricTarget): Promise<boolean> {
     if (!state.position) return false;
-    for await (const event of this.store.readAll({ after: state.position, maxCount: 1 })) return isBeyond(event, target);
+    for await (const event of this.store.readAll({ after: state.position, maxCount: 1 }))
+      return isBeyond(event, target);
     return true;
   }
 

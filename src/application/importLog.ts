@@ -61,10 +61,7 @@ function describeBroken(result: StreamVerification): string {
  * with its original id, data, metadata (so its hashes still verify) and recording time (kept where the
  * store keeps it). As many appends are in flight together as the store commits in the order made.
  */
-export async function importEvents(
-  store: EventStore,
-  events: AsyncIterable<ImportedEvent>,
-): Promise<number> {
+export async function importEvents(store: EventStore, events: AsyncIterable<ImportedEvent>): Promise<number> {
   const inFlight = store.capabilities.orderedAppendsInFlight;
   let window: ImportedEvent[] = [];
   let count = 0;

@@ -195,7 +195,8 @@ class SqliteEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     const after = options.after?.commit;
-    let next = after === undefined ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : after + (backwards ? -1n : 1n);
+    let next =
+      after === undefined ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : after + (backwards ? -1n : 1n);
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0) {
       const limit = Math.min(PAGE, remaining);
