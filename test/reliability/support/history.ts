@@ -111,26 +111,40 @@ export function replay(events: readonly RecordedEvent[]): ReadModels {
 /** Commands the server makes on its own: the seeded plan. */
 const SERVER_COMMANDS = new Set(['seed:plan-180-KH-UBND-2024']);
 
-/**
- * Checks the log against what clients were told: an acknowledged command has all its events (and
- * the certificate it announced), a refused one has none, and nothing is there that nobody sent.
- */
-export function ledgerProblems(events: readonly RecordedEvent[], ledger: Ledger): string[] {
+/** An acknowledged command has all its events, and the certificate it announced. */
+export function acknowledgedProblems(events: readonly RecordedEvent[], ledger: Ledger): string[] {
   const problems: string[] = [];
   const groups = byCommand(events);
   for (const [commandId, outcome] of ledger) {
+    if (outcome.state !== 'acked') continue;
     const found = groups.get(commandId) ?? [];
-    if (outcome.state === 'acked') {
-      if (found.length !== outcome.events)
-        problems.push(`${commandId}: acknowledged with ${outcome.events} events, ${found.length} stored`);
-      const certificate = outcome.certificateId;
-      if (certificate && !found.some((e) => e.type === 'CertificateIssued' && e.data['certificateId'] === certificate))
-        problems.push(`${commandId}: acknowledged certificate ${certificate} is not stored`);
-    }
-    if (outcome.state === 'refused' && found.length > 0) problems.push(`${commandId}: refused, yet appended`);
-    if (outcome.state === 'unexpected') problems.push(`${commandId}: unexpected answer ${outcome.answer}`);
+    if (found.length !== outcome.events)
+      problems.push(`${commandId}: acknowledged with ${outcome.events} events, ${found.length} stored`);
+    const certificate = outcome.certificateId;
+    if (certificate && !found.some((e) => e.type === 'CertificateIssued' && e.data['certificateId'] === certificate))
+      problems.push(`${commandId}: acknowledged certificate ${certificate} is not stored`);
   }
-  for (const commandId of groups.keys())
-    if (!ledger.has(commandId) && !SERVER_COMMANDS.has(commandId)) problems.push(`${commandId}: stored, never sent`);
   return problems;
+}
+
+/** A refused command has no event in the log. */
+export function refusedProblems(events: readonly RecordedEvent[], ledger: Ledger): string[] {
+  const groups = byCommand(events);
+  return [...ledger]
+    .filter(([commandId, outcome]) => outcome.state === 'refused' && groups.has(commandId))
+    .map(([commandId]) => `${commandId}: refused, yet appended`);
+}
+
+/** Every command in the log was sent by a client, or is the server's own. */
+export function unsentProblems(events: readonly RecordedEvent[], ledger: Ledger): string[] {
+  return [...byCommand(events).keys()]
+    .filter((commandId) => !ledger.has(commandId) && !SERVER_COMMANDS.has(commandId))
+    .map((commandId) => `${commandId}: stored, never sent`);
+}
+
+/** Answers no client should get (anything but success or a known refusal). */
+export function unexpectedAnswers(ledger: Ledger): string[] {
+  return [...ledger].flatMap(([commandId, outcome]) =>
+    outcome.state === 'unexpected' ? [`${commandId}: unexpected answer ${outcome.answer}`] : [],
+  );
 }
