@@ -1,16 +1,8 @@
-import type { JsonObject } from '../core/json';
-import type { GlobalPosition } from '../eventStore/eventStore';
+import type { GlobalPosition, RecordedEvent } from '../eventStore/eventStore';
 import { GENESIS_HASH, hashEvent } from './hashChain';
 
 /** What an event of a stream needs for its link in the chain to be checked. */
-export interface ChainedEvent {
-  readonly streamId: string;
-  readonly revision: bigint;
-  readonly position: GlobalPosition;
-  readonly type: string;
-  readonly data: JsonObject;
-  readonly metadata: JsonObject;
-}
+export type ChainedEvent = Pick<RecordedEvent, 'streamId' | 'revision' | 'position' | 'type' | 'data' | 'metadata'>;
 
 /**
  * Why an event does not match its chain:
