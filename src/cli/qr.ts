@@ -35,7 +35,7 @@ async function wasIssued(store: EventStore, certificateId: string): Promise<bool
  */
 export async function qr(certificateId: string, options: QrOptions, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
-  const store = await openStore(config);
+  const store = await openStore(io.env);
   try {
     if (!(await wasIssued(store, certificateId)))
       throw new UsageError(`Certificate ${certificateId} was never issued in this registry`);
