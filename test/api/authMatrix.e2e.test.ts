@@ -1,4 +1,5 @@
 import type { TokenClaims } from '../../src/graphql/auth/tokens';
+import { type Actors, type MatrixRow, runMatrix } from '../support/authMatrix';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import {
   ADOPT_PLAN,
@@ -10,6 +11,7 @@ import {
   REGISTER_PRODUCT,
   REGISTER_SUBJECT,
   REVOKE,
+  RECORD_SUBJECT_COMMUNE,
   awardInput,
   productInput,
   revokeInput,
@@ -20,9 +22,11 @@ import {
  * Every mutation × every role × a token whose unit covers the target (own) or does not (other), plus
  * an anonymous caller, over real HTTP. Every target lies in Na Rì (066), province Bắc Kạn (06); the
  * "other" units are a neighbouring district (064), another province (19), and, for the roles that
- * act nationwide, a unit that is not the country.
+ * act nationwide, a unit that is not the country. Every date is before 2025-07-01, when no commune
+ * officer acted yet.
  */
 const ACTORS: Record<string, Omit<TokenClaims, 'sub'> | null> = {
+  'COMMUNE_OFFICER/any': { role: 'COMMUNE_OFFICER', unit: '02185' },
   'DISTRICT_OFFICER/own': { role: 'DISTRICT_OFFICER', unit: '066' },
   'DISTRICT_OFFICER/other': { role: 'DISTRICT_OFFICER', unit: '064' },
   'PROVINCIAL_OFFICER/own': { role: 'PROVINCIAL_OFFICER', unit: '06' },
@@ -71,6 +75,12 @@ const MUTATIONS: { name: string; query: string; input: (tag: string) => object; 
     name: 'registerProduct',
     query: REGISTER_PRODUCT,
     input: (tag) => productInput({ id: `p-${tag}`, subjectId: 'm-subject' }),
+    allowed: OFFICERS_IN_066,
+  },
+  {
+    name: 'recordSubjectCommune',
+    query: RECORD_SUBJECT_COMMUNE,
+    input: () => ({ subjectId: 'm-subject', communeCode: '02173', on: '2024-05-01' }),
     allowed: OFFICERS_IN_066,
   },
   ...(['DISTRICT', 'PROVINCE', 'NATIONAL'] as const).map((level) => ({
@@ -184,4 +194,126 @@ describe('The authorization matrix: every mutation × every role × own/other ju
       outcomes.push(expected);
     },
   );
+});
+
+/**
+ * From 2025-07-01, on a server whose today is in November 2026: every target lies in Xã Na Rì (02155),
+ * province Thái Nguyên (19). Districts and Bắc Kạn's office no longer act; the commune officer of
+ * 02155 and Thái Nguyên's office do; another commune, another province and the national roles do not.
+ */
+const ACTORS_2026: Actors = {
+  'COMMUNE_OFFICER/own': { role: 'COMMUNE_OFFICER', unit: '02155' },
+  'COMMUNE_OFFICER/other': { role: 'COMMUNE_OFFICER', unit: '02185' },
+  'DISTRICT_OFFICER/former': { role: 'DISTRICT_OFFICER', unit: '066' },
+  'PROVINCIAL_OFFICER/own': { role: 'PROVINCIAL_OFFICER', unit: '19' },
+  'PROVINCIAL_OFFICER/former': { role: 'PROVINCIAL_OFFICER', unit: '06' },
+  'PROVINCIAL_OFFICER/other': { role: 'PROVINCIAL_OFFICER', unit: '20' },
+  'NATIONAL_COUNCIL/own': { role: 'NATIONAL_COUNCIL', unit: 'VN' },
+  'AUDITOR/own': { role: 'AUDITOR', unit: 'VN' },
+  'ANALYST/own': { role: 'ANALYST', unit: 'VN' },
+  anonymous: null,
+};
+const LOCAL_2026 = ['COMMUNE_OFFICER/own', 'PROVINCIAL_OFFICER/own'];
+const in02155 = { communeCode: '02155', districtCode: undefined };
+const MUTATIONS_2026: MatrixRow[] = [
+  {
+    name: 'adoptPlan',
+    query: ADOPT_PLAN,
+    input: (tag) => ({
+      reference: `KH-${tag}`,
+      provinceCode: '19',
+      year: 2026,
+      adoptedOn: '2026-01-15',
+      targets: [{ ...TARGET, districtCode: undefined, unitCode: '02155' }],
+    }),
+    allowed: ['PROVINCIAL_OFFICER/own'],
+  },
+  {
+    name: 'registerSubject',
+    query: REGISTER_SUBJECT,
+    input: (tag) => subjectInput({ id: `s-${tag}`, ...in02155, registeredOn: '2026-11-01' }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'recordSubjectCommune',
+    query: RECORD_SUBJECT_COMMUNE,
+    input: () => ({ subjectId: 'n-subject', communeCode: '02155', on: '2026-11-05' }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'registerProduct',
+    query: REGISTER_PRODUCT,
+    input: (tag) => productInput({ id: `p-${tag}`, subjectId: 'n-subject', registeredOn: '2026-11-02' }),
+    allowed: LOCAL_2026,
+  },
+  ...(['PROVINCE', 'NATIONAL'] as const).map((level) => ({
+    name: `awardStars (${level})`,
+    query: AWARD_STARS,
+    input: (tag: string) =>
+      awardInput({ productId: `n-${level}`, level, score: 95, decisionNo: `QĐ-${tag}`, decidedOn: '2026-11-10' }),
+    allowed: { PROVINCE: ['PROVINCIAL_OFFICER/own'], NATIONAL: ['NATIONAL_COUNCIL/own'] }[level],
+  })),
+  {
+    name: 'revokeCertificate',
+    query: REVOKE,
+    input: (tag) => revokeInput({ certificateId: 'n-revoke.C1', decisionNo: `TH-${tag}`, decidedOn: '2026-11-15' }),
+    allowed: ['PROVINCIAL_OFFICER/own'],
+  },
+  {
+    name: 'recordLinkage',
+    query: RECORD_LINKAGE,
+    input: (tag) => ({
+      subjectId: 'n-subject',
+      partnerName: `Đối tác ${tag}`,
+      kind: 'CONSUMPTION',
+      startedOn: '2026-11-05',
+    }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'recordTraceability',
+    query: RECORD_TRACEABILITY,
+    input: (tag) => ({ productId: 'n-PROVINCE', system: `trace-${tag}`, enabledOn: '2026-11-05' }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'recordQualityCertification',
+    query: RECORD_QUALITY,
+    input: (tag) => ({
+      productId: 'n-PROVINCE',
+      standard: 'VIETGAP',
+      certificateNo: `VG-${tag}`,
+      issuedOn: '2026-11-05',
+    }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'recordSupport',
+    query: RECORD_SUPPORT,
+    input: (tag) => ({
+      subjectId: 'n-subject',
+      programme: 'CONSOLIDATION',
+      providedOn: '2026-11-05',
+      description: tag,
+    }),
+    allowed: LOCAL_2026,
+  },
+];
+
+describe('The authorization matrix from 2025-07-01: every mutation × every role, by decision date', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ epoch: '2026-11-20T02:00:00Z' });
+    const thaiNguyen = bearer({ sub: 'so-nn-19', role: 'PROVINCIAL_OFFICER', unit: '19' });
+    const ok = async (query: string, input: object) =>
+      expect((await server.gqlAs(thaiNguyen, query, { input })).errors).toBeUndefined();
+    await ok(REGISTER_SUBJECT, subjectInput({ id: 'n-subject', ...in02155, registeredOn: '2026-11-01' }));
+    for (const id of ['n-PROVINCE', 'n-NATIONAL', 'n-revoke']) {
+      await ok(REGISTER_PRODUCT, productInput({ id, subjectId: 'n-subject', registeredOn: '2026-11-02' }));
+    }
+    await ok(AWARD_STARS, awardInput({ productId: 'n-revoke', level: 'PROVINCE', score: 75, decidedOn: '2026-11-10' }));
+  });
+  afterAll(() => server.close());
+
+  runMatrix(() => server, ACTORS_2026, MUTATIONS_2026);
 });

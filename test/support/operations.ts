@@ -18,6 +18,9 @@ export const REVOKE = `mutation($input: RevokeCertificateInput!) {
 export const RECORD_LINKAGE = `mutation($input: RecordLinkageInput!) {
   recordLinkage(input: $input) { id linkages { id partnerName kind startedOn endedOn contractRef } }
 }`;
+export const RECORD_SUBJECT_COMMUNE = `mutation($input: RecordSubjectCommuneInput!) {
+  recordSubjectCommune(input: $input) { id commune { code name } province { code } }
+}`;
 export const RECORD_SUPPORT = `mutation($input: RecordSupportInput!) {
   recordSupport(input: $input) { id supports { id programme providedOn description } }
 }`;
