@@ -1,6 +1,7 @@
 import type { View } from './index';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { type CertificateStatus, certificateStatusOn } from '../src/domain/rules/certificateValidity';
+import { findUnit } from '../src/domain/rules/administrativeUnits';
+import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
   CertificateRevoked,
@@ -104,4 +105,24 @@ export function findCertificates(view: View, query: CertificateQuery): readonly 
       (query.status === undefined || statusOf(c, view.day) === query.status)
     );
   });
+}
+
+export interface ExpiringQuery {
+  /** Days from `on`, `on` included: the holder must be told at least 30 days ahead. */
+  readonly within: number;
+  readonly on: string;
+  readonly provinceCode?: string | null;
+}
+
+/** Certificates VALID on `on` whose last valid day falls within `within` days of it, soonest first. */
+export function expiringCertificates(view: View, query: ExpiringQuery): readonly CertificateView[] {
+  const found = [...view.models.certificates.values()].filter((c) => {
+    if (statusOf(c, query.on) !== 'VALID' || !expiresWithin(c.expiresOn, query.on, query.within)) return false;
+    if (!query.provinceCode) return true;
+    const districtCode = view.models.products.get(c.productId)?.districtCode;
+    return districtCode !== undefined && findUnit(districtCode)?.parentCode === query.provinceCode;
+  });
+  return found.sort((a, b) =>
+    a.expiresOn === b.expiresOn ? (a.id < b.id ? -1 : 1) : a.expiresOn < b.expiresOn ? -1 : 1,
+  );
 }

@@ -3,6 +3,7 @@ import { type CertificateView, certificatesProjection, type CertificatesState } 
 import { type PlanView, plansProjection, type PlansState } from './plans.projection';
 import { type ProductView, productsProjection, type ProductsState } from './products.projection';
 import { type Projection, forgetAnswers } from './projection';
+import { type ProposalView, proposalsProjection, type ProposalsState } from './proposals.projection';
 import { type SubjectView, subjectsProjection, type SubjectsState } from './subjects.projection';
 
 /** Every entity read model, built together from one pass over the log. */
@@ -11,6 +12,7 @@ export interface ReadModels {
   subjects: SubjectsState;
   products: ProductsState;
   certificates: CertificatesState;
+  proposals: ProposalsState;
 }
 
 const REGISTERED = {
@@ -18,6 +20,7 @@ const REGISTERED = {
   subjects: subjectsProjection,
   products: productsProjection,
   certificates: certificatesProjection,
+  proposals: proposalsProjection,
 } as const satisfies { [K in keyof ReadModels]: Projection<ReadModels[K], never> };
 
 const NAMES = Object.keys(REGISTERED) as (keyof ReadModels)[];
@@ -28,6 +31,7 @@ export function createReadModels(): ReadModels {
     subjects: subjectsProjection.initialState(),
     products: productsProjection.initialState(),
     certificates: certificatesProjection.initialState(),
+    proposals: proposalsProjection.initialState(),
   };
 }
 
@@ -56,6 +60,7 @@ export interface ReadonlyModels {
   readonly subjects: ReadonlyMap<string, SubjectView>;
   readonly products: ReadonlyMap<string, ProductView>;
   readonly certificates: ReadonlyMap<string, CertificateView>;
+  readonly proposals: ReadonlyMap<string, readonly ProposalView[]>;
 }
 
 /** Read models as seen on one business day: certificate statuses are computed against `day`. */
@@ -66,5 +71,6 @@ export interface View {
 
 export type { CertificateView, RevocationView } from './certificates.projection';
 export type { PlanView } from './plans.projection';
+export type { ProposalStatus, ProposalView } from './proposals.projection';
 export type { EvaluationView, ProductView } from './products.projection';
 export type { LinkageView, SubjectView, SupportView } from './subjects.projection';

@@ -2,6 +2,8 @@ import type { View } from './index';
 import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
+import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
+import type { ScoreParts } from '../src/domain/rules/scoreParts';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {
@@ -10,7 +12,9 @@ export interface EvaluationView {
   readonly score: number;
   readonly scoreStars: number;
   readonly stars: number;
+  readonly outcome: EvaluationOutcome;
   readonly proposedToHigherLevel: boolean;
+  readonly parts: ScoreParts | null;
   readonly decisionNo: string;
   readonly decidedOn: string;
   readonly certificateId: string | null;
@@ -94,14 +98,16 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
         // Fields named, not `...rest`: the rest pattern takes a slow generic copy on every replayed event.
         const { evaluationNo, level, score, scoreStars, stars, proposedToHigherLevel, decisionNo, decidedOn } =
           event.data;
-        const { certificateId } = event.data;
+        const { certificateId, outcome, parts } = event.data;
         product.evaluations.push({
           evaluationNo,
           level,
           score,
           scoreStars,
           stars,
+          outcome,
           proposedToHigherLevel,
+          parts,
           decisionNo,
           decidedOn,
           certificateId,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DomainEvent } from '../../src/core/decider';
 import { canonicalJson, type JsonObject } from '../../src/core/json';
 import { GENESIS_HASH, hashEvent } from '../../src/application/hashChain';
-import { type CommandContext, type EventMetadata, SCHEMA_VERSION } from '../../src/application/metadata';
+import type { CommandContext, EventMetadata } from '../../src/application/metadata';
+import { schemaVersionOf } from '../../src/domain/upcast';
 import type { NewEvent } from '../../src/eventStore/eventStore';
 
 /** Where a stream stands: its last revision (-1 when empty) and the hash its next event chains to. */
@@ -40,7 +41,7 @@ export function chainEvents(
       causationId: context.causationId,
       actor: { ...context.actor },
       recordedAt: context.now.toISOString(),
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: schemaVersionOf(event.type),
       prevHash: head.hash,
     };
     const data = event.data as JsonObject;

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../core/errors';
-import type { EvaluationLevel } from '../domain/rules/authority';
+import { type EvaluationLevel, revokingLevel } from '../domain/rules/authority';
 import { isBusinessDate } from '../domain/rules/businessDate';
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
 import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
@@ -14,8 +14,7 @@ export type LocalAction =
   | 'RecordLinkage'
   | 'RecordSupport'
   | 'RecordTraceability'
-  | 'RecordQualityCertification'
-  | 'RevokeCertificate';
+  | 'RecordQualityCertification';
 
 /** Where a command acts: a placement (district, communes) read on the command's own date. */
 export interface Where {
@@ -31,6 +30,12 @@ export interface Where {
 export type CommandRequest =
   | { readonly action: LocalAction; readonly where: Where | null }
   | { readonly action: 'AwardStars'; readonly level: EvaluationLevel; readonly where: Where | null }
+  | {
+      readonly action: 'RevokeCertificate';
+      /** The level that recognised the certificate; null when it does not exist (NOT_FOUND follows). */
+      readonly issuedBy: EvaluationLevel | null;
+      readonly where: Where | null;
+    }
   | { readonly action: 'AdoptPlan'; readonly provinceCode: string; readonly day: string };
 
 const OFFICERS: readonly Role[] = ['COMMUNE_OFFICER', 'DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'];
@@ -44,7 +49,6 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   RecordSupport: OFFICERS,
   RecordTraceability: OFFICERS,
   RecordQualityCertification: OFFICERS,
-  RevokeCertificate: ['PROVINCIAL_OFFICER'],
   // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
@@ -56,8 +60,40 @@ export const EVALUATION_GRANTS: Readonly<Record<EvaluationLevel, readonly Role[]
   NATIONAL: ['NATIONAL_COUNCIL'],
 };
 
+/**
+ * Which roles decide a revocation, by the level that decides it (rules/authority.ts `revokingLevel`:
+ * the recognising level, the province for a district's certificate from the reorganisation day).
+ */
+export const REVOCATION_GRANTS: Readonly<Record<EvaluationLevel, readonly Role[]>> = {
+  DISTRICT: ['DISTRICT_OFFICER'],
+  PROVINCE: ['PROVINCIAL_OFFICER'],
+  NATIONAL: ['NATIONAL_COUNCIL'],
+};
+const ANY_REVOKER: readonly Role[] = [...new Set(Object.values(REVOCATION_GRANTS).flat())];
+
 function rolesFor(request: CommandRequest): readonly Role[] {
-  return request.action === 'AwardStars' ? EVALUATION_GRANTS[request.level] : GRANTS[request.action];
+  switch (request.action) {
+    case 'AwardStars':
+      return EVALUATION_GRANTS[request.level];
+    case 'RevokeCertificate':
+      return request.issuedBy === null || request.where === null
+        ? ANY_REVOKER
+        : REVOCATION_GRANTS[revokingLevel(request.issuedBy, request.where.day)];
+    default:
+      return GRANTS[request.action];
+  }
+}
+
+/** What the request asks, as a refusal names it. */
+function asked(request: CommandRequest): string {
+  switch (request.action) {
+    case 'AwardStars':
+      return `AwardStars at ${request.level} level`;
+    case 'RevokeCertificate':
+      return request.issuedBy === null ? request.action : `RevokeCertificate of a ${request.issuedBy} certificate`;
+    default:
+      return request.action;
+  }
 }
 
 /** The code of the whole country, the national council's unit. */
@@ -130,7 +166,7 @@ const judgeable = (day: string, today: string | undefined): boolean =>
  * (Vietnam) leaves a future-dated command to the decider, which says what is wrong with its date.
  */
 export function authorize(actor: Actor, request: CommandRequest, today?: string): void {
-  const what = request.action === 'AwardStars' ? `AwardStars at ${request.level} level` : request.action;
+  const what = asked(request);
   if (!rolesFor(request).includes(actor.role)) {
     throw new ForbiddenError(`${actor.role} may not ${what}`, { action: request.action });
   }

@@ -10,8 +10,8 @@ import {
   WrongExpectedVersionError,
 } from '../eventStore/eventStore';
 import { GENESIS_HASH, hashEvent, sha256 } from './hashChain';
-import { type CommandContext, type EventMetadata, SCHEMA_VERSION } from './metadata';
-import { upcast } from '../domain/upcast';
+import { type CommandContext, type EventMetadata } from './metadata';
+import { schemaVersionOf, upcast } from '../domain/upcast';
 
 /** An event as this command appended it (its global position is the result's `position` or before). */
 export interface AppendedEvent {
@@ -137,7 +137,7 @@ function chain(
       causationId: context.causationId,
       actor: { ...context.actor },
       recordedAt: context.now.toISOString(),
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: schemaVersionOf(event.type),
       prevHash,
     };
     const data = event.data as JsonObject;

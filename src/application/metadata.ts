@@ -1,7 +1,5 @@
 import type { JsonObject } from '../core/json';
 
-export const SCHEMA_VERSION = 1;
-
 export type Role =
   'COMMUNE_OFFICER' | 'DISTRICT_OFFICER' | 'PROVINCIAL_OFFICER' | 'NATIONAL_COUNCIL' | 'AUDITOR' | 'ANALYST' | 'SYSTEM';
 

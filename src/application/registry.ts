@@ -14,6 +14,8 @@ import type {
 } from '../domain/product/commands';
 import { productDecider } from '../domain/product/decide';
 import { productIdOfCertificate, productStreamId } from '../domain/product/events';
+import type { ProductState } from '../domain/product/state';
+import type { EvaluationLevel } from '../domain/rules/authority';
 import { vietnamDate } from '../domain/rules/businessDate';
 import type { RecordLinkage, RecordSubjectCommune, RecordSupport, RegisterSubject } from '../domain/subject/commands';
 import { subjectDecider } from '../domain/subject/decide';
@@ -161,6 +163,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
       const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
       return handle(productStreamId(productId), productDecider, command, context, (product) => ({
         action: 'RevokeCertificate',
+        issuedBy: recognisingLevel(product, input.certificateId),
         where: whereOf(product, input.decidedOn),
       }));
     },
@@ -187,6 +190,12 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
 
 export type Registry = ReturnType<typeof createRegistry>;
 export type { CommandResult };
+
+/** The level that recognised a certificate of the loaded product, or null when there is no such certificate. */
+function recognisingLevel(product: ProductState, certificateId: string): EvaluationLevel | null {
+  if (product.status !== 'registered') return null;
+  return product.certificates.find((c) => c.certificateId === certificateId)?.level ?? null;
+}
 
 /** A short, stable id derived from the commandId: the same command always names the same entity. */
 export function idFromCommand(prefix: string, commandId: string): string {

@@ -1,6 +1,7 @@
 import type { EvaluationLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
 import type { CommuneRecord } from '../rules/units/placement';
+import type { ScoreParts } from '../rules/scoreParts';
 import type { ProductGroup, QualityStandard, RegistrationKind, RevocationReason } from './events';
 
 /** What registration needs to know of the owning subject, loaded from its stream by the caller. */
@@ -29,6 +30,8 @@ export type AwardStars = {
   productId: string;
   level: EvaluationLevel;
   score: number;
+  /** The A/B/C part scores, when the council's record gives them. */
+  parts?: ScoreParts | null;
   decisionNo: string;
   decidedOn: BusinessDate;
   today: BusinessDate;

@@ -1,6 +1,8 @@
 import type { DomainEvent } from '../../core/decider';
 import type { EvaluationLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
+import type { EvaluationOutcome } from '../rules/evaluationOutcome';
+import type { ScoreParts } from '../rules/scoreParts';
 
 export type ProductGroup = 'FOOD' | 'DRINKS' | 'HERBAL' | 'HANDICRAFTS' | 'ORNAMENTAL' | 'TOURISM';
 export const PRODUCT_GROUPS: readonly ProductGroup[] = [
@@ -11,8 +13,9 @@ export const PRODUCT_GROUPS: readonly ProductGroup[] = [
   'ORNAMENTAL',
   'TOURISM',
 ];
-export type RegistrationKind = 'NEW' | 'UPGRADE';
-export const REGISTRATION_KINDS: readonly RegistrationKind[] = ['NEW', 'UPGRADE'];
+/** NEW product, UPGRADE of an OCOP product to more stars, RENEWAL of an expiring or expired certificate. */
+export type RegistrationKind = 'NEW' | 'UPGRADE' | 'RENEWAL';
+export const REGISTRATION_KINDS: readonly RegistrationKind[] = ['NEW', 'UPGRADE', 'RENEWAL'];
 export type QualityStandard = 'ISO_22000' | 'HACCP' | 'GMP' | 'VIETGAP' | 'ORGANIC' | 'GACP_WHO' | 'OTHER';
 export const QUALITY_STANDARDS: readonly QualityStandard[] = [
   'ISO_22000',
@@ -71,12 +74,17 @@ export type ProductEvaluated = DomainEvent<
     score: number;
     /** The stars the score's band gives, before the level's cap. */
     scoreStars: number;
-    /** The stars this level recognised (the band, capped). */
+    /** The band's stars, capped at the most this level may recognise. */
     stars: number;
+    /** What the result means at this level (schema version 2; upcast from the older fields). */
+    outcome: EvaluationOutcome;
+    /** The result goes to the next level up as a proposal. */
     proposedToHigherLevel: boolean;
+    /** The council's part scores, when recorded (schema version 2; null before). */
+    parts: ScoreParts | null;
     decisionNo: string;
     decidedOn: BusinessDate;
-    /** The certificate this result issued, null below 3 stars. */
+    /** The certificate this result issued; null unless the outcome is RECOGNISED. */
     certificateId: string | null;
   }
 >;

@@ -1,4 +1,5 @@
 import { assertNever } from '../../core/assertNever';
+import type { EvaluationLevel } from '../rules/authority';
 import type { CertificateLifecycle } from '../rules/certificateValidity';
 import type { ProductEvent } from './events';
 import type { CommuneRecord } from '../rules/units/placement';
@@ -6,6 +7,8 @@ import type { CommuneRecord } from '../rules/units/placement';
 export interface CertificateState extends CertificateLifecycle {
   readonly certificateId: string;
   readonly stars: number;
+  /** The level that recognised it, which decides its revocation. */
+  readonly level: EvaluationLevel;
 }
 
 export type RegisteredProduct = {
@@ -64,8 +67,9 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
         evaluationDecisions: new Set([...state.evaluationDecisions, event.data.decisionNo]),
       };
     case 'CertificateIssued': {
-      const { certificateId, stars, issuedOn, expiresOn } = event.data;
-      return { ...state, certificates: [...state.certificates, { certificateId, stars, issuedOn, expiresOn }] };
+      const { certificateId, stars, level, issuedOn, expiresOn } = event.data;
+      const certificate = { certificateId, stars, level, issuedOn, expiresOn };
+      return { ...state, certificates: [...state.certificates, certificate] };
     }
     case 'CertificateSuperseded':
       return updateCertificate(state, event.data.certificateId, { supersededOn: event.data.supersededOn });

@@ -1,5 +1,5 @@
 import type { BusinessDate } from './businessDate';
-import { REORGANISATION_DAY } from './reorganisation';
+import { REORGANISATION_DAY, isAfterReorganisation } from './reorganisation';
 import type { Stars } from './starBands';
 
 export type EvaluationLevel = 'DISTRICT' | 'PROVINCE' | 'NATIONAL';
@@ -23,4 +23,12 @@ export const AUTHORITY_RULES: readonly {
 export function maxStarsFor(level: EvaluationLevel, decidedOn: BusinessDate): Stars | null {
   const rule = [...AUTHORITY_RULES].reverse().find((r) => r.from <= decidedOn) ?? AUTHORITY_RULES[0]!;
   return rule.maxStars[level];
+}
+
+/**
+ * The level that decides a revocation: the one that recognised the product, except that a district's
+ * certificates pass to the province with the districts themselves on the reorganisation day.
+ */
+export function revokingLevel(issuedBy: EvaluationLevel, decidedOn: BusinessDate): EvaluationLevel {
+  return issuedBy === 'DISTRICT' && isAfterReorganisation(decidedOn) ? 'PROVINCE' : issuedBy;
 }

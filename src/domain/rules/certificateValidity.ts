@@ -2,9 +2,19 @@ import { type BusinessDate, addDays, addMonths } from './businessDate';
 
 export const CERTIFICATE_VALIDITY_MONTHS = 36;
 
-/** The last day a certificate is valid: 36 months from the recognition decision, that day excluded. */
+/**
+ * The last day a certificate is valid, counted as the Civil Code (2015, art. 147–148) counts a term
+ * in months: it starts the day after the decision and ends at the end of the same day of the month
+ * 36 months later, or of that month's last day when it has no such day (decided 2021-03-01 → valid
+ * through 2024-03-01; decided 2020-02-29 → through 2023-02-28).
+ */
 export function certificateExpiresOn(decidedOn: BusinessDate): BusinessDate {
-  return addDays(addMonths(decidedOn, CERTIFICATE_VALIDITY_MONTHS), -1);
+  return addMonths(decidedOn, CERTIFICATE_VALIDITY_MONTHS);
+}
+
+/** Whether a certificate's last valid day falls within `within` days from `on`, `on` included. */
+export function expiresWithin(expiresOn: BusinessDate, on: BusinessDate, within: number): boolean {
+  return expiresOn >= on && expiresOn <= addDays(on, within);
 }
 
 export type CertificateStatus = 'VALID' | 'EXPIRED' | 'REVOKED' | 'SUPERSEDED';

@@ -75,9 +75,7 @@ describe('covers: where and when an office acts', () => {
 });
 
 describe('authorize', () => {
-  const localActions = Object.keys(GRANTS).filter(
-    (a) => a !== 'AdoptPlan' && a !== 'RevokeCertificate',
-  ) as LocalAction[];
+  const localActions = Object.keys(GRANTS).filter((a) => a !== 'AdoptPlan') as LocalAction[];
 
   it('should let the officers of the place record, each on its side of 2025-07-01, and nobody else', () => {
     for (const action of localActions) {
@@ -92,9 +90,40 @@ describe('authorize', () => {
     }
   });
 
-  it('should leave revocations to the province and plans to a province that exists on the adoption day', () => {
-    expect(allows(actor('PROVINCIAL_OFFICER', '19'), { action: 'RevokeCertificate', where: naRi(AFTER) })).toBe(true);
-    expect(allows(actor('COMMUNE_OFFICER', '02185'), { action: 'RevokeCertificate', where: naRi(AFTER) })).toBe(false);
+  describe('revocation, by the level that recognised the certificate and the decision date', () => {
+    const revokers = [
+      actor('DISTRICT_OFFICER', '066'),
+      actor('PROVINCIAL_OFFICER', '06'),
+      actor('PROVINCIAL_OFFICER', '19'),
+      actor('COMMUNE_OFFICER', '02185'),
+      actor('NATIONAL_COUNCIL', 'VN'),
+      actor('AUDITOR', 'VN'),
+      actor('ANALYST', 'VN'),
+    ];
+    it.each([
+      ['DISTRICT', BEFORE, ['DISTRICT_OFFICER-066']],
+      ['DISTRICT', AFTER, ['PROVINCIAL_OFFICER-19']],
+      ['PROVINCE', BEFORE, ['PROVINCIAL_OFFICER-06']],
+      ['PROVINCE', AFTER, ['PROVINCIAL_OFFICER-19']],
+      ['NATIONAL', BEFORE, ['NATIONAL_COUNCIL-VN']],
+      ['NATIONAL', AFTER, ['NATIONAL_COUNCIL-VN']],
+    ] as const)('should let a %s certificate revoked on %s be revoked by %j only', (issuedBy, day, allowed) => {
+      const request = { action: 'RevokeCertificate', issuedBy, where: naRi(day) } as const;
+      expect(revokers.filter((who) => allows(who, request)).map((who) => who.id)).toEqual(allowed);
+    });
+    it("should keep a district officer to its own district's certificates", () => {
+      const request = { action: 'RevokeCertificate', issuedBy: 'DISTRICT', where: naRi(BEFORE) } as const;
+      expect(allows(actor('DISTRICT_OFFICER', '064'), request)).toBe(false);
+    });
+    it('should say which certificate a refusal is about', () => {
+      const request = { action: 'RevokeCertificate', issuedBy: 'NATIONAL', where: naRi(BEFORE) } as const;
+      expect(() => authorize(actor('PROVINCIAL_OFFICER', '06'), request)).toThrow(
+        'PROVINCIAL_OFFICER may not RevokeCertificate of a NATIONAL certificate',
+      );
+    });
+  });
+
+  it('should leave plans to a province that exists on the adoption day', () => {
     const plan = (provinceCode: string, day: string) => ({ action: 'AdoptPlan', provinceCode, day }) as const;
     expect(allows(actor('PROVINCIAL_OFFICER', '06'), plan('06', '2024-03-22'))).toBe(true);
     expect(allows(actor('PROVINCIAL_OFFICER', '06'), plan('06', '2025-08-01'))).toBe(false);

@@ -1,5 +1,10 @@
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../src/core/errors';
-import type { AwardStars, ProductCommand, RevokeCertificate, SubjectSnapshot } from '../../../src/domain/product/commands';
+import type {
+  AwardStars,
+  ProductCommand,
+  RevokeCertificate,
+  SubjectSnapshot,
+} from '../../../src/domain/product/commands';
 import { productDecider } from '../../../src/domain/product/decide';
 import type { ProductEvent } from '../../../src/domain/product/events';
 import { deciderSpec } from '../../support/deciderSpec';
@@ -101,7 +106,9 @@ describe('Product', () => {
               score: 62,
               scoreStars: 3,
               stars: 3,
+              outcome: 'RECOGNISED',
               proposedToHigherLevel: false,
+              parts: null,
               decisionNo: '1234/QĐ-UBND',
               decidedOn: '2024-10-15',
               certificateId: 'mien-dong.C1',
@@ -117,19 +124,21 @@ describe('Product', () => {
               level: 'DISTRICT',
               decisionNo: '1234/QĐ-UBND',
               issuedOn: '2024-10-15',
-              expiresOn: '2027-10-14',
+              expiresOn: '2027-10-15',
               supersedes: null,
             },
           },
         ]);
     });
-    it('should cap a district score of 78 at 3★ and propose it to the province', () => {
+    it('should propose a district score of 78 to the province, with no district certificate', () => {
       spec
         .given([productRegistered()])
         .when(award({ score: 78 }))
         .thenMatches([
-          { type: 'ProductEvaluated', data: { scoreStars: 4, stars: 3, proposedToHigherLevel: true } },
-          { type: 'CertificateIssued', data: { stars: 3 } },
+          {
+            type: 'ProductEvaluated',
+            data: { scoreStars: 4, stars: 3, outcome: 'PROPOSED', proposedToHigherLevel: true, certificateId: null },
+          },
         ]);
     });
     it('should cap a province score of 93 at 4★ and propose it to the nation', () => {
@@ -158,7 +167,9 @@ describe('Product', () => {
               score: 45,
               scoreStars: 2,
               stars: 2,
+              outcome: 'NOT_RECOGNISED',
               proposedToHigherLevel: false,
+              parts: null,
               decisionNo: '1234/QĐ-UBND',
               decidedOn: '2024-10-15',
               certificateId: null,
@@ -277,7 +288,7 @@ describe('Product', () => {
         .thenThrows(IllegalStateError, /SUPERSEDED/);
       spec
         .given(certified)
-        .when(revoke({ decidedOn: '2027-10-15' }))
+        .when(revoke({ decidedOn: '2027-10-16' }))
         .thenThrows(IllegalStateError, /EXPIRED/);
     });
     it('should refuse an unknown certificate, empty details, a decision before issue', () => {

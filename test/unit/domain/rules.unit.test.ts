@@ -1,6 +1,10 @@
 import { maxStarsFor } from '../../../src/domain/rules/authority';
 import { addMonths, isBusinessDate, vietnamDate } from '../../../src/domain/rules/businessDate';
-import { certificateExpiresOn, certificateStatusOn } from '../../../src/domain/rules/certificateValidity';
+import {
+  certificateExpiresOn,
+  certificateStatusOn,
+  expiresWithin,
+} from '../../../src/domain/rules/certificateValidity';
 import { isValidScore, starsForScore } from '../../../src/domain/rules/starBands';
 
 describe('Score bands (Decision 148/QĐ-TTg)', () => {
@@ -35,14 +39,28 @@ describe('Authority by level and decision date', () => {
 });
 
 describe('Certificate validity', () => {
-  it('should last 36 months from the decision, that day excluded', () => {
-    expect(certificateExpiresOn('2024-10-15')).toBe('2027-10-14');
-    expect(certificateExpiresOn('2024-02-29')).toBe('2027-02-27');
+  it.each([
+    ['2021-03-01', '2024-03-01', 'the same day of the month, 36 months later'],
+    ['2020-02-29', '2023-02-28', '29 February into a common year: the last day of February'],
+    ['2021-02-28', '2024-02-28', '28 February into a leap year: the same day, not the month end'],
+    ['2024-02-29', '2027-02-28', '29 February of the year of Plan 180'],
+    ['2021-05-31', '2024-05-31', 'a month end whose month has the day'],
+    ['2022-08-31', '2025-08-31', 'the last day of August'],
+    ['2021-12-31', '2024-12-31', 'the last day of a year'],
+    ['2024-10-15', '2027-10-15', 'an ordinary day'],
+  ])('should keep a certificate decided %s valid through %s (%s)', (decidedOn, lastDay) => {
+    expect(certificateExpiresOn(decidedOn)).toBe(lastDay);
   });
-  it('should be VALID until the last day, then EXPIRED', () => {
-    const c = { issuedOn: '2024-10-15', expiresOn: '2027-10-14' };
-    expect(certificateStatusOn(c, '2027-10-14')).toBe('VALID');
-    expect(certificateStatusOn(c, '2027-10-15')).toBe('EXPIRED');
+  it('should be VALID through the last day, then EXPIRED', () => {
+    const c = { issuedOn: '2021-03-01', expiresOn: certificateExpiresOn('2021-03-01') };
+    expect(certificateStatusOn(c, '2024-03-01')).toBe('VALID');
+    expect(certificateStatusOn(c, '2024-03-02')).toBe('EXPIRED');
+  });
+  it('should count a last day within `within` days of a day, both ends included', () => {
+    expect(expiresWithin('2024-03-01', '2024-01-31', 30)).toBe(true);
+    expect(expiresWithin('2024-03-02', '2024-01-31', 30)).toBe(false);
+    expect(expiresWithin('2024-01-31', '2024-01-31', 0)).toBe(true);
+    expect(expiresWithin('2024-01-30', '2024-01-31', 90)).toBe(false);
   });
   it('should count revocation and supersession from their decision dates', () => {
     const c = { issuedOn: '2024-10-15', expiresOn: '2027-10-14', revokedOn: '2025-01-10' };
