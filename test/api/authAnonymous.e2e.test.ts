@@ -52,7 +52,7 @@ describe('Anonymous callers', () => {
         stars: 3,
         subject: { name: 'HTX Miến dong Na Rì', district: { name: 'Na Rì' } },
       },
-      certificate: { status: 'VALID', stars: 3, expiresOn: '2027-10-14', product: { name: 'Miến dong Na Rì' } },
+      certificate: { status: 'VALID', stars: 3, expiresOn: '2027-10-15', product: { name: 'Miến dong Na Rì' } },
     });
   });
 

@@ -92,12 +92,20 @@ const MUTATIONS: { name: string; query: string; input: (tag: string) => object; 
       level
     ],
   })),
-  {
-    name: 'revokeCertificate',
+  // Revocation is decided by the level that recognised the certificate (before 2025-07-01 for a
+  // district's; the province's from then on is in the unit test, as this server's today is 2024-12-20).
+  ...(
+    [
+      ['DISTRICT', ['DISTRICT_OFFICER/own']],
+      ['PROVINCE', ['PROVINCIAL_OFFICER/own']],
+      ['NATIONAL', ['NATIONAL_COUNCIL/own']],
+    ] as const
+  ).map(([level, allowed]) => ({
+    name: `revokeCertificate (${level} certificate)`,
     query: REVOKE,
-    input: (tag) => revokeInput({ certificateId: 'm-revoke.C1', decisionNo: `TH-${tag}` }),
-    allowed: ['PROVINCIAL_OFFICER/own'],
-  },
+    input: (tag: string) => revokeInput({ certificateId: `m-revoke-${level}.C1`, decisionNo: `TH-${tag}` }),
+    allowed: [...allowed],
+  })),
   {
     name: 'recordLinkage',
     query: RECORD_LINKAGE,
@@ -159,10 +167,19 @@ describe('The authorization matrix: every mutation × every role × own/other ju
     const ok = async (query: string, input: object) =>
       expect((await server.gql(query, { input })).errors).toBeUndefined();
     await ok(REGISTER_SUBJECT, subjectInput({ id: 'm-subject' }));
-    for (const id of ['m-DISTRICT', 'm-PROVINCE', 'm-NATIONAL', 'm-revoke']) {
+    for (const id of ['m-DISTRICT', 'm-PROVINCE', 'm-NATIONAL']) {
       await ok(REGISTER_PRODUCT, productInput({ id, subjectId: 'm-subject' }));
+      await ok(REGISTER_PRODUCT, productInput({ id: `m-revoke-${id.slice(2)}`, subjectId: 'm-subject' }));
     }
-    await ok(AWARD_STARS, awardInput({ productId: 'm-revoke', decidedOn: '2024-10-15' }));
+    const recognised = { DISTRICT: 62, PROVINCE: 75, NATIONAL: 95 };
+    for (const [level, score] of Object.entries(recognised)) {
+      const input = awardInput({ productId: `m-revoke-${level}`, level, score, decidedOn: '2024-10-15' });
+      const as = level === 'NATIONAL' ? ({ role: 'NATIONAL_COUNCIL', unit: 'VN', sub: 'council' } as const) : null;
+      const response = as
+        ? await server.gqlAs(bearer(as), AWARD_STARS, { input })
+        : await server.gql(AWARD_STARS, { input });
+      expect(response.errors).toBeUndefined();
+    }
   });
   afterAll(async () => {
     await server.close();

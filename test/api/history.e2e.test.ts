@@ -10,7 +10,7 @@ import {
   revokeInput,
   subjectInput,
 } from '../support/operations';
-import { type TestServer, startTestServer } from '../support/testServer';
+import { type TestServer, asDistrictOfficer, startTestServer } from '../support/testServer';
 
 interface EventNode {
   position: string;
@@ -70,13 +70,16 @@ describe('History for analysts and auditors over GraphQL', () => {
     await ok(REGISTER_SUBJECT, { input: subjectInput({ id: 'htx-ba-be', districtCode: '061', name: 'HTX Ba Bể' }) });
     await ok(REGISTER_PRODUCT, { input: productInput({ id: 'banh-khao', subjectId: 'htx-ba-be', name: 'Bánh khảo' }) });
     await ok(AWARD_STARS, { input: awardInput({ productId: 'banh-khao', decisionNo: 'BB-1' }) });
-    await ok(REVOKE, {
-      input: revokeInput({ certificateId: 'banh-khao.C1', decisionNo: 'R-0', decidedOn: '2024-11-01' }),
-    });
+    // District certificates, revoked before 2025-07-01 by the districts that recognised them.
+    await ok(
+      REVOKE,
+      { input: revokeInput({ certificateId: 'banh-khao.C1', decisionNo: 'R-0', decidedOn: '2024-11-01' }) },
+      asDistrictOfficer('061'),
+    );
     await ok(
       REVOKE,
       { input: revokeInput({ commandId: 'revoke-1', decisionNo: 'R-1' }) },
-      { 'x-correlation-id': 'audit-1' },
+      { 'x-correlation-id': 'audit-1', ...asDistrictOfficer('066') },
     );
     log = await allEvents();
   });
@@ -145,7 +148,7 @@ describe('History for analysts and auditors over GraphQL', () => {
       ['CertificateRevoked', '2024-12-01', 'R-1'],
     ]);
     expect(history[2]).toMatchObject({
-      actor: { id: 'officer-test', role: 'PROVINCIAL_OFFICER', unit: '06' },
+      actor: { id: 'district-officer-066', role: 'DISTRICT_OFFICER', unit: '066' },
       commandId: 'revoke-1',
       correlationId: 'audit-1',
     });
@@ -176,7 +179,7 @@ describe('History for analysts and auditors over GraphQL', () => {
     ]);
     expect(all[1]).toMatchObject({
       certificate: { status: 'REVOKED' },
-      recorded: { actor: { id: 'officer-test' }, commandId: 'revoke-1' },
+      recorded: { actor: { id: 'district-officer-066' }, commandId: 'revoke-1' },
     });
     const naRi = await ok(query, { from: '2024-01-01', to: '2024-12-31', district: '066' });
     expect((naRi['revocations'] as unknown[]).length).toBe(1);

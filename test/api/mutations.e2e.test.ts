@@ -1,4 +1,4 @@
-import { type TestServer, bearer, startTestServer } from '../support/testServer';
+import { type TestServer, asDistrictOfficer, bearer, startTestServer } from '../support/testServer';
 import {
   AWARD_STARS,
   RECORD_LINKAGE,
@@ -56,14 +56,15 @@ describe('Mutations over HTTP', () => {
   });
 
   it('should award stars and answer with the certificate, visible at once (read-your-writes)', async () => {
-    const response = await server.gql(AWARD_STARS, { input: awardInput({ score: 78 }) });
+    // 50–69: the district recognises 3★ itself (70 or more would be a proposal, with no certificate).
+    const response = await server.gql(AWARD_STARS, { input: awardInput({ score: 68 }) });
     expect(response.data).toEqual({
       awardStars: {
         level: 'DISTRICT',
-        score: 78,
+        score: 68,
         stars: 3,
-        scoreStars: 4,
-        proposedToHigherLevel: true,
+        scoreStars: 3,
+        proposedToHigherLevel: false,
         decisionNo: '2150/QĐ-UBND',
         decidedOn: '2024-10-15',
         product: { id: 'mien-dong', stars: 3 },
@@ -72,7 +73,7 @@ describe('Mutations over HTTP', () => {
           stars: 3,
           level: 'DISTRICT',
           issuedOn: '2024-10-15',
-          expiresOn: '2027-10-14',
+          expiresOn: '2027-10-15',
           status: 'VALID',
           supersedes: null,
         },
@@ -125,7 +126,8 @@ describe('Mutations over HTTP', () => {
   });
 
   it('should revoke a certificate, then refuse revoking it again with CONFLICT', async () => {
-    const response = await server.gql(REVOKE, { input: revokeInput() });
+    // A district's certificate, revoked before 2025-07-01: by the district that recognised it.
+    const response = await server.gql(REVOKE, { input: revokeInput() }, asDistrictOfficer('066'));
     expect(response.data).toEqual({
       revokeCertificate: {
         id: 'mien-dong.C1',
@@ -139,7 +141,8 @@ describe('Mutations over HTTP', () => {
         },
       },
     });
-    expect((await refused(REVOKE, revokeInput({ decisionNo: '311/QĐ-UBND' }))).extensions?.code).toBe('CONFLICT');
+    const again = await refused(REVOKE, revokeInput({ decisionNo: '311/QĐ-UBND' }), asDistrictOfficer('066'));
+    expect(again.extensions?.code).toBe('CONFLICT');
   });
 
   it('should answer a repeated commandId with the same result and one append', async () => {

@@ -1,4 +1,4 @@
-import { type TestServer, startTestServer } from '../support/testServer';
+import { type TestServer, startTestServer, asDistrictOfficer } from '../support/testServer';
 import {
   AWARD_STARS,
   REGISTER_PRODUCT,
@@ -30,7 +30,7 @@ describe('Lists, filters and lookups', () => {
     await server.gql(AWARD_STARS, { input: awardInput() });
     await server.gql(AWARD_STARS, { input: awardInput({ productId: 'mien-cho-don', level: 'PROVINCE', score: 75 }) });
     await server.gql(AWARD_STARS, { input: awardInput({ productId: 'tra-shan', score: 66 }) });
-    await server.gql(REVOKE, { input: revokeInput({ certificateId: 'tra-shan.C1' }) });
+    await server.gql(REVOKE, { input: revokeInput({ certificateId: 'tra-shan.C1' }) }, asDistrictOfficer('064'));
   });
   afterAll(() => server.close());
 

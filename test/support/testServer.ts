@@ -62,6 +62,14 @@ export const testClockMs = clockFrom(TEST_EPOCH);
 export const TEST_JWT_SECRET = 'ocop-api-tests-secret-32-bytes-or-more';
 export const DEFAULT_OFFICER = { sub: 'officer-test', role: 'PROVINCIAL_OFFICER', unit: '06' } as const;
 
+/**
+ * Headers for `gql` that act as the district officer of `unit`: before 2025-07-01 a district's own
+ * certificates are revoked by its district, not by the province (the default officer).
+ */
+export const asDistrictOfficer = (unit: string): Record<string, string> => ({
+  authorization: bearer({ sub: `district-officer-${unit}`, role: 'DISTRICT_OFFICER', unit }),
+});
+
 /** `Bearer <token>` for these claims, signed with the test server's secret (valid 12 hours by default). */
 export const bearer = (claims: TokenClaims): string =>
   `Bearer ${mintToken({ expiresIn: '12h', ...claims }, TEST_JWT_SECRET)}`;

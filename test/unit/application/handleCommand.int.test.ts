@@ -53,13 +53,14 @@ describe('Command handling on a SQLite file', () => {
       causationId: 'cause-1',
       actor: { id: 'officer-1', role: 'PROVINCIAL_OFFICER', unit: '06' },
       recordedAt: '2026-11-28T03:00:00.000Z',
-      schemaVersion: 1,
+      schemaVersion: 2, // ProductEvaluated's current shape: with its outcome and part scores
     });
+    expect(stored[2]!.metadata).toMatchObject({ commandId: 'c-award', schemaVersion: 1 }); // CertificateIssued
   });
 
   it('should chain every event of a stream to the one before by hash', async () => {
     await award('D-1');
-    await award('D-2', 80);
+    await award('D-2', 65);
     const stream = (await readAllEvents(store)).filter((e) => e.streamId === 'ocop-product-p1');
     expect(stream).toHaveLength(6);
     let prev = GENESIS_HASH;
@@ -188,7 +189,8 @@ describe('Command handling on a SQLite file', () => {
           decisionNo,
           decidedOn: '2025-02-01',
         },
-        testContext(),
+        // A district certificate, revoked before 2025-07-01: by the district that recognised it.
+        testContext({ actor: { id: 'officer-2', role: 'DISTRICT_OFFICER', unit: '066' } }),
       );
     const outcomes = await Promise.allSettled([revoke('R-1'), revoke('R-2')]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
