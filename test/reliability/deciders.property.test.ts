@@ -10,8 +10,8 @@ import { intFromEnv, printFigures } from './support/random';
 
 /**
  * Property: whatever commands reach a product, in whatever order, its history keeps the certificate
- * rules (3–5 stars, at most 36 months, a revocation is for good, supersession is a line, at most one
- * VALID certificate on any day), and a refused command is refused with a domain error, never a crash.
+ * rules (3–5 stars, at most 36 months, a revocation is for good, supersession is a line and never to
+ * fewer stars, at most one VALID certificate on any day), and a refused command is refused with a domain error, never a crash.
  */
 const RUNS = intFromEnv('PROPERTY_RUNS', 300);
 const TODAY = '2027-06-30';
@@ -163,9 +163,20 @@ describe('The certificate rules checker', () => {
     expect(certificateProblems([registration, issued(1, '2023-01-01', { stars: 6 })])).toContain(
       'p-1.C1 carries 6 stars',
     );
-    expect(certificateProblems([registration, issued(1, '2023-01-01', { expiresOn: '2026-01-01' })])).toContain(
-      'p-1.C1 is valid past 36 months (2023-01-01 to 2026-01-01)',
+    expect(certificateProblems([registration, issued(1, '2023-01-01', { expiresOn: '2026-01-02' })])).toContain(
+      'p-1.C1 is valid past 36 months (2023-01-01 to 2026-01-02)',
     );
+    expect(
+      certificateProblems([
+        registration,
+        issued(1, '2023-01-01', { stars: 4 }),
+        issued(2, '2023-02-01', { supersedes: 'p-1.C1' }),
+        {
+          type: 'CertificateSuperseded',
+          data: { productId: PRODUCT, certificateId: 'p-1.C1', supersededBy: 'p-1.C2', supersededOn: '2023-02-01' },
+        },
+      ]),
+    ).toContain('p-1.C1 superseded by p-1.C2, which has fewer stars');
     expect(
       certificateProblems([registration, issued(1, '2023-01-01'), revoked(1, '2023-02-01'), revoked(1, '2023-03-01')]),
     ).toContain('p-1.C1 revoked twice');

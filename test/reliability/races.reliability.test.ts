@@ -44,7 +44,8 @@ describe('Races: concurrent awards and revocations on one product', () => {
   it('should let exactly one of many concurrent revocations of a certificate succeed', async () => {
     await server.gql(REGISTER_PRODUCT, { input: productInput({ id: 'race-once' }) });
     await server.gql(AWARD_STARS, {
-      input: awardInput({ productId: 'race-once', level: 'PROVINCE', decisionNo: 'R-0' }),
+      // 70 or more: the province recognises 4★ itself (below 70 it would return the result to the district).
+      input: awardInput({ productId: 'race-once', level: 'PROVINCE', score: 75, decisionNo: 'R-0' }),
     });
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
@@ -65,7 +66,13 @@ describe('Races: concurrent awards and revocations on one product', () => {
     const random = new Random(SEED);
     await server.gql(REGISTER_PRODUCT, { input: productInput({ id: 'race-mix' }) });
     await server.gql(AWARD_STARS, {
-      input: awardInput({ productId: 'race-mix', level: 'PROVINCE', decidedOn: '2024-04-01', decisionNo: 'M-0' }),
+      input: awardInput({
+        productId: 'race-mix',
+        level: 'PROVINCE',
+        score: 75,
+        decidedOn: '2024-04-01',
+        decisionNo: 'M-0',
+      }),
     });
     const known = ['race-mix.C1'];
     const answers: Answer[] = [];

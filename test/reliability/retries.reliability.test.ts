@@ -130,7 +130,7 @@ describe('Retries with the same commandId', () => {
     const award = (score: number) => ({
       input: awardInput({ productId: 'reused', level: 'PROVINCE', score, commandId: 'award-reused' }),
     });
-    expect((await resend(AWARD_STARS, award(60))).errors).toBeUndefined();
+    expect((await resend(AWARD_STARS, award(75))).errors).toBeUndefined();
     const other = await resend(AWARD_STARS, award(80));
     expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await eventsOf('award-reused')).toEqual(['ProductEvaluated', 'CertificateIssued']);

@@ -22,23 +22,26 @@ function daysThatMatter(events: readonly ProductEvent[]): string[] {
 
 /**
  * The certificate rules a product's history must keep, whatever the order commands arrived in:
- * 3–5 stars; valid for at most 36 months; revoked at most once; superseded at most once and only by
- * the next certificate (supersession is a line, never a fork); at most one VALID certificate on any day.
+ * 3–5 stars; valid for at most 36 months (through the same day 36 months on, as the Civil Code counts);
+ * revoked at most once; superseded at most once, only by the next certificate (supersession is a line,
+ * never a fork) and never by one with fewer stars; at most one VALID certificate on any day.
  */
 export function certificateProblems(events: readonly ProductEvent[]): string[] {
   const problems: string[] = [];
   const issued: string[] = [];
+  const starsOf = new Map<string, number>();
   const revoked = new Set<string>();
   const superseded = new Set<string>();
   for (const { type, data } of events) {
     if (type === 'CertificateIssued') {
       if (data.stars < 3 || data.stars > 5) problems.push(`${data.certificateId} carries ${data.stars} stars`);
-      if (data.expiresOn >= addMonths(data.issuedOn, 36))
+      if (data.expiresOn > addMonths(data.issuedOn, 36))
         problems.push(`${data.certificateId} is valid past 36 months (${data.issuedOn} to ${data.expiresOn})`);
       if (data.expiresOn < data.issuedOn) problems.push(`${data.certificateId} expires before it is issued`);
       if (data.supersedes !== null && data.supersedes !== issued.at(-1))
         problems.push(`${data.certificateId} supersedes ${data.supersedes}, not the certificate before it`);
       issued.push(data.certificateId);
+      starsOf.set(data.certificateId, data.stars);
     }
     if (type === 'CertificateRevoked') {
       if (revoked.has(data.certificateId)) problems.push(`${data.certificateId} revoked twice`);
@@ -49,6 +52,8 @@ export function certificateProblems(events: readonly ProductEvent[]): string[] {
       superseded.add(data.certificateId);
       if (data.supersededBy !== issued.at(-1) || data.certificateId !== issued.at(-2))
         problems.push(`${data.certificateId} superseded by ${data.supersededBy}, not by its successor`);
+      if ((starsOf.get(data.supersededBy) ?? 0) < (starsOf.get(data.certificateId) ?? 0))
+        problems.push(`${data.certificateId} superseded by ${data.supersededBy}, which has fewer stars`);
     }
   }
   const state = foldProduct(events);
