@@ -1,6 +1,5 @@
 import type { View } from './index';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { findUnit } from '../src/domain/rules/administrativeUnits';
 import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
@@ -9,6 +8,7 @@ import type {
   RevocationReason,
 } from '../src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
+import { productProvinceOn } from './products.projection';
 
 export interface RevocationView {
   readonly reason: RevocationReason;
@@ -119,8 +119,7 @@ export function expiringCertificates(view: View, query: ExpiringQuery): readonly
   const found = [...view.models.certificates.values()].filter((c) => {
     if (statusOf(c, query.on) !== 'VALID' || !expiresWithin(c.expiresOn, query.on, query.within)) return false;
     if (!query.provinceCode) return true;
-    const districtCode = view.models.products.get(c.productId)?.districtCode;
-    return districtCode !== undefined && findUnit(districtCode)?.parentCode === query.provinceCode;
+    return productProvinceOn(view.models, c.productId, query.on) === query.provinceCode;
   });
   return found.sort((a, b) =>
     a.expiresOn === b.expiresOn ? (a.id < b.id ? -1 : 1) : a.expiresOn < b.expiresOn ? -1 : 1,

@@ -1,9 +1,10 @@
-import type { View } from './index';
+import type { ReadonlyModels, View } from './index';
 import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
 import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
 import type { ScoreParts } from '../src/domain/rules/scoreParts';
+import { locate } from '../src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {
@@ -170,4 +171,11 @@ function filterProducts(view: View, query: ProductQuery): readonly ProductView[]
       (query.stars === undefined || currentStars(view, p) === query.stars) &&
       (query.status === undefined || latestCertificateStatus(view, p) === query.status),
   );
+}
+
+/** The province a product is in on `day`: its subject's (see `locate`), or null when that cannot be placed. */
+export function productProvinceOn(models: ReadonlyModels, productId: string, day: string): string | null {
+  const product = models.products.get(productId);
+  const subject = product ? models.subjects.get(product.subjectId) : undefined;
+  return subject ? (locate(subject, day).province?.code ?? null) : null;
 }

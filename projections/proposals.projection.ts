@@ -1,6 +1,6 @@
 import type { View } from './index';
 import type { ProductEvaluated } from '../src/domain/product/events';
-import { findUnit } from '../src/domain/rules/administrativeUnits';
+import { productProvinceOn } from './products.projection';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
 import { NEXT_LEVEL } from '../src/domain/rules/evaluationOutcome';
 import { type Draft, type Projection, handles, remembered } from './projection';
@@ -79,7 +79,7 @@ export function findProposals(view: View, query: ProposalQuery): readonly Propos
   return remembered(view, `proposals ${JSON.stringify(query)}`, () => {
     const found: ProposalView[] = [];
     for (const [productId, proposals] of view.models.proposals) {
-      if (query.provinceCode && provinceOf(view, productId) !== query.provinceCode) continue;
+      if (query.provinceCode && productProvinceOn(view.models, productId, view.day) !== query.provinceCode) continue;
       for (const p of proposals) {
         if (p.toLevel === query.toLevel && (!query.status || p.status === query.status)) found.push(p);
       }
@@ -91,8 +91,3 @@ export function findProposals(view: View, query: ProposalQuery): readonly Propos
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function provinceOf(view: View, productId: string): string | undefined {
-  const districtCode = view.models.products.get(productId)?.districtCode;
-  return districtCode === undefined ? undefined : findUnit(districtCode)?.parentCode;
-}

@@ -13,6 +13,8 @@ import { CertificateHistoryResolver } from './resolvers/auditCertificate.resolve
 import { AuditRevocationsResolver } from './resolvers/auditRevocations.resolver';
 import { HistoryResolver } from './resolvers/history.resolver';
 import { UnitsResolver } from './resolvers/units.resolver';
+import { ExpiringCertificatesResolver } from './resolvers/expiring.resolver';
+import { ProductProposalResolver, ProposalResolver } from './resolvers/proposal.resolver';
 
 export const RESOLVERS = [
   ReportResolver,
@@ -27,6 +29,9 @@ export const RESOLVERS = [
   CertificateHistoryResolver,
   AuditRevocationsResolver,
   UnitsResolver,
+  ProposalResolver,
+  ProductProposalResolver,
+  ExpiringCertificatesResolver,
 ] as const;
 
 /**

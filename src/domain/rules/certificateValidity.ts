@@ -12,6 +12,9 @@ export function certificateExpiresOn(decidedOn: BusinessDate): BusinessDate {
   return addMonths(decidedOn, CERTIFICATE_VALIDITY_MONTHS);
 }
 
+/** The longest look-ahead for certificates nearing expiry: a whole term and a little more. */
+export const EXPIRY_WINDOW_MAX_DAYS = 1100;
+
 /** Whether a certificate's last valid day falls within `within` days from `on`, `on` included. */
 export function expiresWithin(expiresOn: BusinessDate, on: BusinessDate, within: number): boolean {
   return expiresOn >= on && expiresOn <= addDays(on, within);

@@ -1,4 +1,4 @@
-import { IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   EvaluationLevelEnum,
@@ -8,6 +8,7 @@ import {
   RevocationReasonEnum,
 } from '../enums';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
+import { SCORE_PART_MAX } from '../../domain/rules/scoreParts';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsEntityId, IsText } from './common';
 
@@ -25,6 +26,18 @@ export class RegisterProductInput extends CommandInput {
   @Field(() => DateScalar) registeredOn!: string;
 }
 
+const part = (name: 'a' | 'b' | 'c'): PropertyDecorator => {
+  const message = `parts.${name} must be between 0 and ${SCORE_PART_MAX[name]}`;
+  return (target, key) => [Min(0, { message }), Max(SCORE_PART_MAX[name], { message })].forEach((d) => d(target, key));
+};
+
+@InputType('ScorePartsInput', { description: 'The three parts of a score; they must sum to the score' })
+export class ScorePartsInput {
+  @Field(() => Float, { description: 'A: production and community strength, 0–40' }) @part('a') a!: number;
+  @Field(() => Float, { description: 'B: marketing and product story, 0–25' }) @part('b') b!: number;
+  @Field(() => Float, { description: 'C: quality, 0–35' }) @part('c') c!: number;
+}
+
 @InputType('AwardStarsInput')
 export class AwardStarsInput extends CommandInput {
   @Field(() => ID) @IsEntityId('productId') productId!: string;
@@ -34,6 +47,14 @@ export class AwardStarsInput extends CommandInput {
   @Min(0, { message: 'score must be between 0 and 100' })
   @Max(100, { message: 'score must be between 0 and 100' })
   score!: number;
+
+  @Field(() => ScorePartsInput, {
+    nullable: true,
+    description: 'The A/B/C part scores, when the council record gives them (a + b + c = score)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  parts?: ScorePartsInput | null;
 
   @Field() @IsText('decisionNo', REF_MAX) decisionNo!: string;
   @Field(() => DateScalar) decidedOn!: string;

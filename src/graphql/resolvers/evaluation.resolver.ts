@@ -11,7 +11,10 @@ import { productIn } from './product.resolver';
 @Resolver(() => EvaluationType)
 export class EvaluationResolver {
   @Mutation(() => EvaluationType, {
-    description: "Records a council's score; 3★ or more issues a 36-month certificate that supersedes the valid one",
+    description:
+      "Records a council's score. The level and the decision date decide the outcome: a certificate (valid 36 " +
+      'months, superseding the valid one when it has at least as many stars), a proposal to the next level, a ' +
+      'return to the district, or none. Fewer stars than a valid certificate is a CONFLICT.',
   })
   async awardStars(@Arg('input') input: AwardStarsInput, @Ctx() context: GraphQLContext): Promise<EvaluationType> {
     const { commandId, ...award } = input;
@@ -31,7 +34,10 @@ export class EvaluationResolver {
     return productIn(cutOf(context, evaluation.cut), evaluation.productId);
   }
 
-  @FieldResolver(() => CertificateType, { nullable: true, description: 'Null when the result is below 3 stars' })
+  @FieldResolver(() => CertificateType, {
+    nullable: true,
+    description: 'The certificate this result issued; null unless the outcome is RECOGNISED',
+  })
   certificate(@Root() evaluation: EvaluationType, @Ctx() context: GraphQLContext): CertificateType | null {
     return evaluation.certificateId ? certificateIn(cutOf(context, evaluation.cut), evaluation.certificateId) : null;
   }

@@ -1,7 +1,21 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EvaluationView } from '../../../projections';
 import { DateScalar } from '../scalars';
-import { EvaluationLevelEnum } from '../enums';
+import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
+
+@ObjectType('ScoreParts', {
+  description: 'The three parts of a score (Decision 148/QĐ-TTg); a + b + c = score',
+})
+export class ScorePartsType {
+  @Field(() => Float, { description: 'A: production and community strength, at most 40' })
+  a!: number;
+
+  @Field(() => Float, { description: 'B: marketing and product story, at most 25' })
+  b!: number;
+
+  @Field(() => Float, { description: 'C: quality, at most 35' })
+  c!: number;
+}
 
 @ObjectType('Evaluation', { description: "A council's result for a product" })
 export class EvaluationType {
@@ -20,8 +34,17 @@ export class EvaluationType {
   @Field(() => Int, { description: "The stars of the score's band before the level's cap" })
   scoreStars!: number;
 
-  @Field({ description: 'True when the score exceeds what this level may recognise (district ≥ 70, province ≥ 90)' })
+  @Field({ description: 'True when the result goes to the next level as a proposal (district ≥ 70, province ≥ 90)' })
   proposedToHigherLevel!: boolean;
+
+  @Field(() => EvaluationOutcomeEnum, {
+    description:
+      'What the result means at this level on its decision date: a certificate, a proposal, a return, or none',
+  })
+  outcome!: string;
+
+  @Field(() => ScorePartsType, { nullable: true, description: 'The A/B/C part scores, when the council recorded them' })
+  parts!: ScorePartsType | null;
 
   @Field()
   decisionNo!: string;

@@ -15,7 +15,7 @@ const SUBJECT = `id name kind district { code } registeredOn products { id }
   linkages { id partnerName kind startedOn endedOn contractRef } supports { id programme providedOn description }`;
 const PRODUCT = `id name group registrationKind registeredOn district { code } stars subject { id } certificates { id }
   traceability { system enabledOn } qualityCertifications { standard certificateNo issuedOn validUntil }
-  evaluations { evaluationNo level score stars scoreStars proposedToHigherLevel decisionNo decidedOn certificate { id } }`;
+  evaluations { evaluationNo level score stars scoreStars outcome proposedToHigherLevel parts { a b c } decisionNo decidedOn certificate { id } }`;
 const CERTIFICATE = `id stars level decisionNo issuedOn expiresOn status supersedes supersededBy product { id }
   revocation { reason details decisionNo decidedOn }`;
 const indicators = (names: readonly string[]) =>
