@@ -8,7 +8,7 @@ import {
   revokeInput,
   subjectInput,
 } from '../support/operations';
-import { type TestServer, startTestServer } from '../support/testServer';
+import { type TestServer, asDistrictOfficer, startTestServer } from '../support/testServer';
 
 /**
  * Lists that fan out into stored events read each stream once per request: a product's revoked
@@ -16,8 +16,8 @@ import { type TestServer, startTestServer } from '../support/testServer';
  */
 describe('Reads of stored events batched per request', () => {
   let server: TestServer;
-  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await server.gql(query, variables);
+  const ok = async (query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>) => {
+    const response = await server.gql(query, variables, headers);
     expect(response.errors).toBeUndefined();
     return response.data!;
   };
@@ -27,16 +27,26 @@ describe('Reads of stored events batched per request', () => {
     await ok(REGISTER_SUBJECT, { input: subjectInput() });
     await ok(REGISTER_PRODUCT, { input: productInput() });
     await ok(AWARD_STARS, { input: awardInput({ decidedOn: '2024-05-02' }) });
-    await ok(REVOKE, { input: revokeInput({ decidedOn: '2024-06-03', decisionNo: 'R-1', commandId: 'revoke-c1' }) });
+    // District certificates, revoked before 2025-07-01 by the district that recognised them.
+    const district = asDistrictOfficer('066');
+    await ok(
+      REVOKE,
+      { input: revokeInput({ decidedOn: '2024-06-03', decisionNo: 'R-1', commandId: 'revoke-c1' }) },
+      district,
+    );
     await ok(AWARD_STARS, { input: awardInput({ decidedOn: '2024-08-05', decisionNo: 'A-2' }) });
-    await ok(REVOKE, {
-      input: revokeInput({
-        certificateId: 'mien-dong.C2',
-        decidedOn: '2024-10-07',
-        decisionNo: 'R-2',
-        commandId: 'revoke-c2',
-      }),
-    });
+    await ok(
+      REVOKE,
+      {
+        input: revokeInput({
+          certificateId: 'mien-dong.C2',
+          decidedOn: '2024-10-07',
+          decisionNo: 'R-2',
+          commandId: 'revoke-c2',
+        }),
+      },
+      district,
+    );
   });
   afterAll(() => server.close());
 

@@ -13,7 +13,7 @@ import {
   revokeInput,
   subjectInput,
 } from '../support/operations';
-import { type TestServer, bearer, startTestServer } from '../support/testServer';
+import { type TestServer, bearer, startTestServer, asDistrictOfficer } from '../support/testServer';
 
 /** Every piece of state a mutation kind changes, in one question. */
 const EVERYTHING = `query($year: Int!) {
@@ -103,7 +103,7 @@ describe('Answers remembered by log position', () => {
   });
 
   it('should show every kind of change to the next question (read-your-writes, nothing stale)', async () => {
-    const changes: [string, string, object][] = [
+    const changes: [string, string, object, Record<string, string>?][] = [
       ['registerSubject', REGISTER_SUBJECT, subjectInput()],
       ['registerProduct', REGISTER_PRODUCT, productInput()],
       [
@@ -133,7 +133,8 @@ describe('Answers remembered by log position', () => {
         },
       ],
       ['awardStars', AWARD_STARS, awardInput()],
-      ['revokeCertificate', REVOKE, revokeInput()],
+      // A district's certificate, revoked before 2025-07-01 by the district that recognised it.
+      ['revokeCertificate', REVOKE, revokeInput(), asDistrictOfficer('066')],
       [
         'adoptPlan',
         ADOPT_PLAN,
@@ -146,10 +147,10 @@ describe('Answers remembered by log position', () => {
         },
       ],
     ];
-    for (const [name, mutation, input] of changes) {
+    for (const [name, mutation, input, headers] of changes) {
       const before = await server.gql(EVERYTHING, { year: 2024 });
       expect(await counted(() => server.gql(EVERYTHING, { year: 2024 }))).toMatchObject({ hits: 1 });
-      const changed = await server.gql(mutation, { input });
+      const changed = await server.gql(mutation, { input }, headers);
       expect({ name, errors: changed.errors }).toEqual({ name, errors: undefined });
       const after = await server.gql(EVERYTHING, { year: 2024 });
       const afresh = await server.gql(EVERYTHING_AFRESH, { year: 2024 });

@@ -127,7 +127,7 @@ describe('Store faults: SQLite', () => {
       server = await startChildServer({ env: { OCOP_SQLITE_PATH: path() } });
       await server.gql(REGISTER_SUBJECT, { input: subjectInput() });
       await server.gql(REGISTER_PRODUCT, { input: productInput() });
-      await server.gql(AWARD_STARS, { input: awardInput({ level: 'PROVINCE' }) });
+      await server.gql(AWARD_STARS, { input: awardInput({ level: 'PROVINCE', score: 75 }) }); // 4★: the province's own
       await server.kill('SIGTERM');
       const db = new Database(path());
       db.pragma('ignore_check_constraints = ON'); // the CHECK (json_valid) guard is what a corruption got past
