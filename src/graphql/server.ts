@@ -14,7 +14,10 @@ import { type RememberedAnswersOptions, createRememberedAnswers } from './answer
 import type { Services } from '../services';
 import * as observe from '../observability/serverHooks';
 import { publicPages } from '../web/routes';
-import { authenticateRequest, publicAccessPlugin } from './auth/accessPlugin';
+import { authenticateRequest, operationGuardPlugin } from './auth/accessPlugin';
+import { createOperationGuard } from './auth/operationGuard';
+import { liveListWeights } from './limits/listBounds';
+import { costCheck } from './limits/queryCost';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
 import { guardedWebSocketOptions } from './auth/websocket';
@@ -90,6 +93,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exposeStack: options.development,
     log: (err) => logger.error({ err }, 'unexpected error'),
   });
+  const guard = createOperationGuard(options.schema, [
+    costCheck(limits.maxCost, liveListWeights(() => options.services.runner.models)),
+  ]);
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
   const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
@@ -102,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       guardedWebSocketOptions({
         schema: options.schema,
         authenticate: options.authenticate,
+        guard,
         limits,
         limitRules: protection.validationRules,
         mayIntrospect: (actor) => mayIntrospect(introspectionPolicy, actor),
@@ -138,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       subscriptionsOverHttpPlugin,
       introspectionPlugin(introspectionPolicy),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
-      publicAccessPlugin,
+      operationGuardPlugin(guard),
       answers.plugin,
       observe.observabilityPlugin(tracing),
       ...protection.plugins,

@@ -3,6 +3,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PUBLIC_ROOT_FIELDS } from '../../src/graphql/auth/publicAccess';
 import { createSchema } from '../../src/graphql/schema';
+import { wsClient, wsOnce } from '../support/graphqlWs';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import {
   AWARD_STARS,
@@ -14,6 +15,27 @@ import {
   productInput,
   subjectInput,
 } from '../support/operations';
+
+/** What an anonymous caller is refused, over HTTP and over graphql-ws alike. */
+const ANONYMOUS_REFUSALS: [string, string, Record<string, unknown>][] = [
+  ['a list', '{ products { nodes { id } } }', {}],
+  ['a subject', '{ subject(id: "htx-na-ri") { name } }', {}],
+  ['a public root asked as of the past', '{ product(id: "mien-dong", asOf: "2024-12-01T00:00:00Z") { name } }', {}],
+  ['a private type below a public root', '{ product(id: "mien-dong") { subject { linkages { partnerName } } } }', {}],
+  ['a private field hidden in a fragment', '{ ...Q } fragment Q on Query { subjects { totalCount } }', {}],
+  ['public and private roots together', '{ plan(year: 2024) { year } certificates { totalCount } }', {}],
+  ['a history argument given through a variable', DISTRICT_TARGETS, { year: 2024, asOf: '2024-12-01T00:00:00Z' }],
+  [
+    'an instant given through a variable',
+    'query($a: DateTime) { product(id: "mien-dong", asOf: $a) { name } }',
+    { a: '2024-12-01T00:00:00Z' },
+  ],
+  [
+    'a position given through a variable',
+    'query($p: String) { certificate(id: "mien-dong.C1", atPosition: $p) { status } }',
+    { p: '1:1' },
+  ],
+];
 
 /** A valid document selecting only `field`, its required arguments as variables the request leaves unset. */
 function documentFor(field: GraphQLField<unknown, unknown>): string {
@@ -66,23 +88,12 @@ describe('Anonymous callers', () => {
     }
   });
 
-  it.each([
-    ['a list', '{ products { nodes { id } } }'],
-    ['a subject', '{ subject(id: "htx-na-ri") { name } }'],
-    ['a public root asked as of the past', '{ product(id: "mien-dong", asOf: "2024-12-01T00:00:00Z") { name } }'],
-    ['a private type below a public root', '{ product(id: "mien-dong") { subject { linkages { partnerName } } } }'],
-    ['a private field hidden in a fragment', '{ ...Q } fragment Q on Query { subjects { totalCount } }'],
-    ['public and private roots together', '{ plan(year: 2024) { year } certificates { totalCount } }'],
-  ])('should refuse %s with UNAUTHENTICATED (401) before running it', async (_name, query) => {
-    expect(await refusal(query)).toEqual([401, ['UNAUTHENTICATED']]);
-  });
-
-  it('should refuse a history argument given through a variable', async () => {
-    expect(await refusal(DISTRICT_TARGETS, { year: 2024, asOf: '2024-12-01T00:00:00Z' })).toEqual([
-      401,
-      ['UNAUTHENTICATED'],
-    ]);
-  });
+  it.each(ANONYMOUS_REFUSALS)(
+    'should refuse %s with UNAUTHENTICATED (401) before running it',
+    async (_n, query, variables) => {
+      expect(await refusal(query, variables)).toEqual([401, ['UNAUTHENTICATED']]);
+    },
+  );
 
   it('should refuse every query field that is not on the public list, those added later included', async () => {
     const fields = Object.values((await createSchema()).getQueryType()!.getFields());
@@ -106,24 +117,31 @@ describe('Anonymous callers', () => {
   });
 
   describe('over graphql-ws', () => {
-    const connect = (authorization?: string) =>
-      createClient({
-        url: server.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: authorization ? { authorization } : undefined,
-        retryAttempts: 0,
-      });
-    const once = (client: ReturnType<typeof connect>, query: string, variables?: Record<string, unknown>) =>
-      new Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>((resolve, reject) => {
-        client.subscribe(
-          { query, variables },
-          {
-            next: (value) => resolve(value as never),
-            error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
-            complete: () => undefined,
-          },
-        );
-      });
+    const connect = (authorization?: string) => wsClient(server.url, authorization);
+    const once = wsOnce;
+
+    it.each(ANONYMOUS_REFUSALS)('should refuse %s with UNAUTHENTICATED', async (_n, query, variables) => {
+      const client = connect();
+      const response = await once(client, query, variables);
+      await client.dispose();
+      expect([response.data ?? null, response.errors?.map((e) => e.extensions?.code)]).toEqual([
+        null,
+        ['UNAUTHENTICATED'],
+      ]);
+    });
+
+    it('should refuse every query field that is not on the public list', async () => {
+      const fields = Object.values((await createSchema()).getQueryType()!.getFields());
+      const client = connect();
+      for (const field of fields.filter((f) => !PUBLIC_ROOT_FIELDS.has(`Query.${f.name}`))) {
+        const response = await once(client, documentFor(field));
+        expect([field.name, response.errors?.map((e) => e.extensions?.code)]).toEqual([
+          field.name,
+          ['UNAUTHENTICATED'],
+        ]);
+      }
+      await client.dispose();
+    });
 
     it('should refuse anonymous private reads and mutations, and run public reads', async () => {
       const client = connect();

@@ -53,7 +53,7 @@ describe('Query limits, enforced before anything executes', () => {
       products { certificates { product { certificates { product { ${fields} } } } } } } }`;
     const result = await refused(wide, { input: subjectInput({ id: 'wide' }) });
     expect(result).toMatchObject({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
-    expect(result.message).toMatch(/^Syntax Error: Query Cost limit of 10000 exceeded, found \d+/);
+    expect(result.message).toMatch(/^Query cost limit of 10000 exceeded, found \d+/);
     const nested = `subject { id name products { ${PRODUCT_FIELDS} certificates { ${CERTIFICATE_FIELDS} } } }`;
     const widePage = await refused(`{ products(first: 100) { nodes { ${PRODUCT_FIELDS} ${nested} } } }`);
     expect(widePage.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);

@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { toGraphQLError, withHttpStatus } from '../errors';
 import type { Authenticator } from './authenticate';
-import { refuseAnonymous } from './publicAccess';
+import type { OperationGuard } from './operationGuard';
 
 /**
  * The caller of an HTTP request, from its Authorization header. A refused token fails the request
@@ -19,18 +19,19 @@ export async function authenticateRequest(authenticate: Authenticator, authoriza
 }
 
 /**
- * Refuses, after validation and before execution, an operation an anonymous caller may not run
- * (see publicAccess.ts): every root field is private unless allow-listed, so fields added later
- * are protected without a change here.
+ * Refuses, after validation and before execution, an operation the guard refuses (operationGuard.ts:
+ * anonymous access, cost), with the variables the request carries, as graphql-ws does.
  */
-export const publicAccessPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ schema, document, operation, request, contextValue }) {
-        if (!operation) return;
-        const refusal = refuseAnonymous(schema, document, operation, contextValue.actor, request.variables);
-        if (refusal) throw withHttpStatus(refusal);
-      },
-    };
-  },
-};
+export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          if (!operation) return;
+          const refusal = guard({ document, operation, actor: contextValue.actor, variables: request.variables });
+          if (refusal) throw withHttpStatus(refusal);
+        },
+      };
+    },
+  };
+}

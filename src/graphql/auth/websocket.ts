@@ -18,7 +18,7 @@ import { DomainError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { ErrorCode, apiError } from '../errors';
 import type { Authenticator } from './authenticate';
-import { refuseAnonymous } from './publicAccess';
+import type { OperationGuard } from './operationGuard';
 import type { QueryLimits } from './queryLimits';
 
 /** Close code for a connection whose token is refused (graphql-ws's `Unauthorized`). */
@@ -29,6 +29,8 @@ type Connection = Extra & Partial<{ actor: Actor | null }>;
 export interface WebSocketGuard {
   readonly schema: GraphQLSchema;
   readonly authenticate: Authenticator;
+  /** The same checks HTTP runs before execution (operationGuard.ts). */
+  readonly guard: OperationGuard;
   readonly limits: QueryLimits;
   /** graphql-armor's validation rules (depth, cost, aliases, directives), as Apollo gets them. */
   readonly limitRules: readonly ValidationRule[];
@@ -78,7 +80,7 @@ export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Re
       if (invalid.length > 0) return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [apiError(ErrorCode.BAD_USER_INPUT, 'Unable to identify operation')];
-      const refusal = refuseAnonymous(guard.schema, document, operation, actor);
+      const refusal = guard.guard({ document, operation, actor, variables: payload.variables ?? undefined });
       if (refusal) return [refusal];
       return {
         schema: guard.schema,
