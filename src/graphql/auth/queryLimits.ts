@@ -6,7 +6,7 @@ import { ErrorCode } from '../errors';
 /**
  * Bounds on one GraphQL document, checked while it is parsed and validated, so a refused query never
  * reaches a resolver. The defaults leave room for what the API is for: a full page of 100 products
- * with their certificates and their subject's district costs about 7,000.
+ * with their certificates and their subject costs about 6,600.
  */
 export interface QueryLimits {
   /** Nesting of selections (fragments followed). */
