@@ -3,6 +3,7 @@ import type { SnapshotSettings } from '../projections/snapshots';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimits';
 import { MIN_SECRET_BYTES, TOKEN_ROLES, type TokenRole } from './graphql/auth/tokens';
 import { parseOrigins } from './graphql/cors';
+import { DEFAULT_EXECUTION_BUDGET, type ExecutionBudget } from './graphql/limits/executionBudget';
 import type { TokenKeys } from './graphql/auth/verifyToken';
 
 /** How bearer tokens are verified. `keys` is null in development mode (the public development secret). */
@@ -28,6 +29,7 @@ export interface Config {
   readonly seedPlan: boolean;
   readonly auth: AuthSettings;
   readonly limits: QueryLimits;
+  readonly budget: ExecutionBudget;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly fieldSuggestions: boolean;
@@ -167,6 +169,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: positiveInteger(env, 'OCOP_MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
       maxTokens: positiveInteger(env, 'OCOP_MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
       maxDirectives: positiveInteger(env, 'OCOP_MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
+    },
+    budget: {
+      timeMs: positiveInteger(env, 'OCOP_MAX_EXECUTION_MS', DEFAULT_EXECUTION_BUDGET.timeMs),
+      maxResponseBytes: positiveInteger(env, 'OCOP_MAX_RESPONSE_BYTES', DEFAULT_EXECUTION_BUDGET.maxResponseBytes),
     },
     maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
     introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),

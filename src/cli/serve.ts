@@ -86,6 +86,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     authenticate: authenticatorFor(config.auth),
     developmentAuth,
     limits: config.limits,
+    budget: config.budget,
     introspection: config.introspection,
     introspectionRoles: config.introspectionRoles,
     web: { corsOrigins: config.corsOrigins, explorer: config.explorer },

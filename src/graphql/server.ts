@@ -17,6 +17,12 @@ import { publicPages } from '../web/routes';
 import { authenticateRequest, operationGuardPlugin } from './auth/accessPlugin';
 import { createOperationGuard } from './auth/operationGuard';
 import { liveListWeights } from './limits/listBounds';
+import {
+  DEFAULT_EXECUTION_BUDGET,
+  type ExecutionBudget,
+  budgetPlugin,
+  enforceTimeBudget,
+} from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
@@ -40,6 +46,8 @@ export interface ServerOptions {
   /** Tokens are checked against the public development secret: every response says so (`x-ocop-auth`). */
   readonly developmentAuth?: boolean;
   readonly limits?: QueryLimits;
+  /** Time and response-size budgets of one query while it runs. */
+  readonly budget?: ExecutionBudget;
   /** Schema introspection (`__schema`, `__type`) for everyone; default: in development only. */
   readonly introspection?: boolean;
   /** Roles whose signed-in officials may introspect when it is otherwise off (OCOP_INTROSPECTION_ROLES). */
@@ -94,8 +102,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: (err) => logger.error({ err }, 'unexpected error'),
   });
   const guard = createOperationGuard(options.schema, [
-    costCheck(limits.maxCost, liveListWeights(() => options.services.runner.models)),
+    costCheck(
+      limits.maxCost,
+      liveListWeights(() => options.services.runner.models),
+    ),
   ]);
+  const budget = options.budget ?? DEFAULT_EXECUTION_BUDGET;
+  enforceTimeBudget(options.schema, budget.timeMs, budget.now);
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
   const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
@@ -109,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         schema: options.schema,
         authenticate: options.authenticate,
         guard,
+        maxResponseBytes: budget.maxResponseBytes,
         limits,
         limitRules: protection.validationRules,
         mayIntrospect: (actor) => mayIntrospect(introspectionPolicy, actor),
@@ -148,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       operationGuardPlugin(guard),
       answers.plugin,
       observe.observabilityPlugin(tracing),
+      budgetPlugin(budget.maxResponseBytes),
       ...protection.plugins,
     ],
   });

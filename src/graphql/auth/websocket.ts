@@ -20,6 +20,7 @@ import { ErrorCode, apiError } from '../errors';
 import type { Authenticator } from './authenticate';
 import type { OperationGuard } from './operationGuard';
 import type { QueryLimits } from './queryLimits';
+import { overBudget } from '../limits/executionBudget';
 
 /** Close code for a connection whose token is refused (graphql-ws's `Unauthorized`). */
 export const WS_UNAUTHENTICATED = 4401;
@@ -31,6 +32,8 @@ export interface WebSocketGuard {
   readonly authenticate: Authenticator;
   /** The same checks HTTP runs before execution (operationGuard.ts). */
   readonly guard: OperationGuard;
+  /** Largest answer to one operation, in bytes of JSON (limits/executionBudget.ts). */
+  readonly maxResponseBytes: number;
   readonly limits: QueryLimits;
   /** graphql-armor's validation rules (depth, cost, aliases, directives), as Apollo gets them. */
   readonly limitRules: readonly ValidationRule[];
@@ -90,8 +93,12 @@ export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Re
         contextValue: guard.contextFor(ctx.extra, actor),
       };
     },
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+    onNext: (_ctx, _id, _payload, args, result) => {
+      const formatted = result.errors ? { ...result, errors: result.errors.map(format) } : result;
+      const mutation = getOperationAST(args.document, args.operationName)?.operation === 'mutation';
+      const replacement = mutation ? null : overBudget(formatted, guard.maxResponseBytes);
+      return (replacement as typeof result | null) ?? (formatted === result ? undefined : formatted);
+    },
     onError: (_ctx, _id, _payload, errors) => errors.map(format),
   };
 }

@@ -1,0 +1,96 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  defaultFieldResolver,
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+} from 'graphql';
+
+/** The code of a query stopped while it ran: over its time budget, or answering more than the response budget. */
+export const BUDGET_CODE = 'LIMIT_EXCEEDED';
+
+export interface ExecutionBudget {
+  /** Longest a query may run, in milliseconds. */
+  readonly timeMs: number;
+  /** Largest answer, in bytes of JSON. */
+  readonly maxResponseBytes: number;
+  /** Milliseconds now (tests pass a clock of their own). */
+  readonly now?: () => number;
+}
+
+export const DEFAULT_EXECUTION_BUDGET: ExecutionBudget = { timeMs: 10_000, maxResponseBytes: 4_000_000 };
+
+const overTime = (timeMs: number) =>
+  new GraphQLError(`The query ran longer than its time budget of ${timeMs} ms: ask for less`, {
+    extensions: { code: BUDGET_CODE },
+  });
+
+const overSize = (bytes: number) =>
+  new GraphQLError(`The answer is larger than the response budget of ${bytes} bytes: ask for fewer fields or items`, {
+    extensions: { code: BUDGET_CODE },
+  });
+
+const wrapped = new WeakSet<GraphQLSchema>();
+
+/**
+ * Stops a query that runs past `timeMs`: every field that returns an object checks the deadline of
+ * its request before resolving (leaf fields are not wrapped: they are most of the work of a page
+ * and resolve from their parent object). Mutations and subscription events are left to finish: a
+ * mutation has been recorded by the time its answer is built.
+ */
+export function enforceTimeBudget(schema: GraphQLSchema, timeMs: number, clock: () => number = Date.now): void {
+  if (wrapped.has(schema)) return;
+  wrapped.add(schema);
+  const deadlines = new WeakMap<object, number>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isCompositeType(getNamedType(field.type))) continue;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        if (info.operation.operation === 'query' && typeof context === 'object' && context !== null) {
+          const now = clock();
+          const deadline = deadlines.get(context) ?? now + timeMs;
+          if (!deadlines.has(context)) deadlines.set(context, deadline);
+          if (now > deadline) throw overTime(timeMs);
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
+
+type Result = ExecutionResult | FormattedExecutionResult;
+
+/**
+ * The answer to send: one error instead of data when the query ran out of time (not one error per
+ * field it stopped), or when the answer is over `maxResponseBytes`. Null when `result` may go as it is.
+ */
+export function overBudget(result: Result, maxResponseBytes: number): FormattedExecutionResult | null {
+  const stopped = result.errors?.find((e) => e.extensions?.['code'] === BUDGET_CODE);
+  if (stopped) return { errors: [{ message: stopped.message, extensions: { code: BUDGET_CODE } }] };
+  if (Buffer.byteLength(JSON.stringify(result)) <= maxResponseBytes) return null;
+  return { errors: [overSize(maxResponseBytes).toJSON()] };
+}
+
+/** Over HTTP: the answer replaced by its budget error, with status 400, before Apollo sends it. */
+export function budgetPlugin(maxResponseBytes: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, operation }) {
+          if (response.body.kind !== 'single' || operation?.operation === 'mutation') return;
+          const replacement = overBudget(response.body.singleResult, maxResponseBytes);
+          if (!replacement) return;
+          response.body.singleResult = replacement;
+          response.http.status = 400;
+        },
+      };
+    },
+  };
+}
