@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import {
@@ -81,5 +82,17 @@ describe('The cost of a query, with its variables and the real length of its lis
     const response = await server.gqlAs(null, '{ plan(year: 2024) { year } }');
     expect(response).toMatchObject({ status: 200, data: { plan: { year: 2024 } } });
     expect(DEFAULT_QUERY_LIMITS.maxCost).toBe(10_000);
+  });
+});
+
+describe('The cost of introspection', () => {
+  it('should not refuse the introspection query of an explorer where introspection is allowed', async () => {
+    const server = await startTestServer({ seed: false, server: { introspection: true } });
+    try {
+      const response = await server.gql(getIntrospectionQuery());
+      expect([response.status, response.errors]).toEqual([200, undefined]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -43,6 +43,9 @@ function itemsOf(
  */
 export function costEstimator(weight: ListWeight): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
+    // Introspection answers from the schema, whose size does not depend on the query: allowed or not
+    // by its own policy, never by cost.
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     const own = isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity;
     return own * itemsOf(type.name, field, args, weight);
   };
