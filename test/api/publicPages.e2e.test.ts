@@ -22,7 +22,7 @@ describe('public certificate page and plan progress over HTTP', () => {
   beforeAll(async () => {
     server = await startTestServer({ server: { publicBaseUrl: BASE } });
     origin = `http://127.0.0.1:${server.port}`;
-    await server.gql(REGISTER_SUBJECT, { input: subjectInput() });
+    await server.gql(REGISTER_SUBJECT, { input: subjectInput({ communeCode: '02155' }) });
     await server.gql(REGISTER_PRODUCT, { input: productInput() });
     await server.gql(AWARD_STARS, { input: awardInput({ commandId: 'award-1' }) });
     await server.gql(REGISTER_PRODUCT, { input: productInput({ id: 'che', name: 'Chè <b>Shan</b> "tuyết"' }) });
@@ -40,7 +40,7 @@ describe('public certificate page and plan progress over HTTP', () => {
       expect(page).toContain('CÒN HIỆU LỰC');
       expect(page).toContain('Miến dong Na Rì');
       expect(page).toContain('HTX Miến dong Na Rì');
-      expect(page).toContain('Na Rì, Bắc Kạn');
+      expect(page).toContain('Thị trấn Yến Lạc, Na Rì, Bắc Kạn');
       expect(page).toContain('2150/QĐ-UBND ngày 15/10/2024');
       expect(page).toContain('15/10/2027');
     });
@@ -77,6 +77,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         product: { name: 'Miến dong Na Rì' },
         subject: {
           name: 'HTX Miến dong Na Rì',
+          commune: { code: '02155', name: 'Thị trấn Yến Lạc' },
           district: { code: '066', name: 'Na Rì' },
           province: { code: '06', name: 'Bắc Kạn' },
         },
@@ -202,5 +203,23 @@ describe('public certificate page and plan progress over HTTP', () => {
         expect((await get(path)).status).toBe(404);
       },
     );
+  });
+});
+
+describe('the certificate page after the 2025 reorganisation', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ epoch: '2026-11-20T02:00:00Z' });
+    await server.gql(REGISTER_SUBJECT, { input: subjectInput({ communeCode: '02173' }) });
+    await server.gql(REGISTER_PRODUCT, { input: productInput() });
+    await server.gql(AWARD_STARS, { input: awardInput({ level: 'PROVINCE', score: 75 }) });
+  });
+  afterAll(() => server.close());
+
+  it('should place the producer in the commune and province of today, without the abolished district', async () => {
+    const page = await (await fetch(`http://127.0.0.1:${server.port}/c/mien-dong.C1`)).text();
+    expect(page).toContain('CÒN HIỆU LỰC');
+    expect(page).toContain('Xã Côn Minh, Thái Nguyên');
+    expect(page).not.toContain('Na Rì, Thái Nguyên');
   });
 });

@@ -29,9 +29,10 @@ const SCREENSHOTS = process.env['OCOP_SCREENSHOTS_DIR']
   : mkdtempSync(join(tmpdir(), 'ocop-screenshots-'));
 const NA_RI_NEW_PRODUCTS = 'table[data-indicator="newProducts3Star"] tbody tr[data-unit="066"] .value';
 
-/** Registers a subject and a NEW product in Na Rì and certifies it at the province (4★). */
+/** Registers a subject (in Côn Minh, Na Rì) and a NEW product, and certifies it at the province (4★). */
 async function certifiedProduct(server: TestServer, id: string, name: string, decidedOn = '2024-10-15') {
-  await server.gql(REGISTER_SUBJECT, { input: subjectInput({ id: `htx-${id}`, name: `HTX ${name}` }) });
+  const subject = { id: `htx-${id}`, name: `HTX ${name}`, communeCode: '02173' };
+  await server.gql(REGISTER_SUBJECT, { input: subjectInput(subject) });
   await server.gql(REGISTER_PRODUCT, { input: productInput({ id, subjectId: `htx-${id}`, name }) });
   const award = awardInput({ productId: id, level: 'PROVINCE', score: 78, decisionNo: '1234/QĐ-UBND', decidedOn });
   const result = await server.gql(AWARD_STARS, { input: award });

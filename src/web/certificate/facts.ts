@@ -1,5 +1,4 @@
 import { UnavailableError } from '../../core/errors';
-import { findUnit } from '../../domain/rules/administrativeUnits';
 import type { CertificateStatus } from '../../domain/rules/certificateValidity';
 import type { RevocationReason } from '../../domain/product/events';
 import { ID_PATTERN } from '../../graphql/inputs/common';
@@ -44,7 +43,15 @@ const CERTIFICATE_QUERY = /* GraphQL */ `
         name
         subject {
           name
+          commune {
+            code
+            name
+          }
           district {
+            code
+            name
+          }
+          province {
             code
             name
           }
@@ -71,7 +78,8 @@ export interface CertificateFacts {
   /** The last valid day. */
   expiresOn: string;
   product: { name: string };
-  subject: { name: string; district: PublicUnit; province: PublicUnit | null };
+  /** Where the producer is on the day asked: its commune or ward when recorded, its district (until 2025-06-30) and province. */
+  subject: { name: string; commune: PublicUnit | null; district: PublicUnit | null; province: PublicUnit };
   revocation: { reason: RevocationReason; decisionNo: string; decidedOn: string } | null;
   supersededBy: string | null;
   /** For a superseded certificate: the end of its line of replacements, the one to look at now. */
@@ -79,7 +87,7 @@ export interface CertificateFacts {
 }
 
 type Answer = Omit<CertificateFacts, 'statusDay' | 'current' | 'subject'> & {
-  product: { name: string; subject: { name: string; district: PublicUnit } };
+  product: { name: string; subject: CertificateFacts['subject'] };
 };
 
 /** How many replacements to follow to the current certificate; a product has a handful at most. */
@@ -93,18 +101,11 @@ export async function certificateFacts(
   const certificate = await ask(query, id);
   if (!certificate) return null;
   const { product, ...rest } = certificate;
-  const district = product.subject.district;
-  const provinceCode = findUnit(district.code)?.parentCode;
-  const province = provinceCode ? (findUnit(provinceCode) ?? null) : null;
   return {
     ...rest,
     statusDay,
     product: { name: product.name },
-    subject: {
-      name: product.subject.name,
-      district,
-      province: province && { code: province.code, name: province.name },
-    },
+    subject: product.subject,
     current: certificate.status === 'SUPERSEDED' ? await currentOf(query, certificate) : null,
   };
 }

@@ -1,13 +1,20 @@
+import { isAfterReorganisation } from '../../domain/rules/reorganisation';
 import { html } from '../http';
 import { LEVEL_TEXT, type Lang, REASON_TEXT, STATUS_TEXT, TEXT, formatDay } from '../i18n';
 import type { CertificateFacts } from './facts';
+
+/** Commune, district (while districts existed on the day shown) and province, as the address reads. */
+function placeOf({ commune, district, province }: CertificateFacts['subject'], day: string): string {
+  const stillDistricts = !isAfterReorganisation(day);
+  return [commune?.name, stillDistricts ? district?.name : null, province.name].filter(Boolean).join(', ');
+}
 
 const langQuery = (lang: Lang): string => (lang === 'en' ? '?lang=en' : '');
 const certificateHref = (id: string, lang: Lang): string => `/c/${encodeURIComponent(id)}${langQuery(lang)}`;
 
 export function certificateBody(facts: CertificateFacts, lang: Lang) {
   const t = TEXT[lang];
-  const place = [facts.subject.district.name, facts.subject.province?.name].filter(Boolean).join(', ');
+  const place = placeOf(facts.subject, facts.statusDay);
   const starsLabel = lang === 'vi' ? `${facts.stars} sao` : `${facts.stars} stars`;
   return html`<main class="certificate">
     <p class="kicker">${t.certificateTitle} <span class="number">${facts.id}</span></p>
