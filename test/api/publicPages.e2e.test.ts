@@ -222,4 +222,20 @@ describe('the certificate page after the 2025 reorganisation', () => {
     expect(page).toContain('Xã Côn Minh, Thái Nguyên');
     expect(page).not.toContain('Na Rì, Thái Nguyên');
   });
+
+  it('should show the progress of a province that exists in the year, and refuse one that did not', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const page = await fetch(`${origin}/progress/19/2026`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Thái Nguyên 2026');
+    expect((await fetch(`${origin}/progress/06/2026`)).status).toBe(404);
+  });
+
+  it('should count a subject no commune places on its own row, not in a commune', async () => {
+    await server.gql(REGISTER_SUBJECT, {
+      input: subjectInput({ id: 'htx-cu', name: 'HTX Cũ', registeredOn: '2024-04-01' }),
+    });
+    const csv = await (await fetch(`http://127.0.0.1:${server.port}/progress/19/2026?format=csv`)).text();
+    expect(csv).toMatch(/^1,newSubjects,unplaced,/m);
+  });
 });

@@ -14,7 +14,7 @@ const COLUMNS = [
 ];
 
 /**
- * One line per annex, indicator and unit (the province total last in each indicator), with stable
+ * One line per annex, indicator and unit (then subjects no unit places, if any, and the province total), with stable
  * English column names for scripts. A byte-order mark lets spreadsheet programs read the Vietnamese names.
  */
 export function progressCsv(progress: Progress): string {
@@ -23,8 +23,9 @@ export function progressCsv(progress: Progress): string {
     ['1', progress.annex1],
     ['2', progress.annex2],
   ] as const) {
-    for (const { indicator, rows, total } of indicators) {
-      for (const row of [...rows, total]) {
+    for (const { indicator, rows, unplaced, total } of indicators) {
+      const unplacedRow = unplaced && { ...unplaced, unit: { code: 'unplaced', name: unplaced.unit.name } };
+      for (const row of [...rows, ...(unplacedRow ? [unplacedRow] : []), total]) {
         lines.push([
           annex,
           indicator,

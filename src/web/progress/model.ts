@@ -4,7 +4,7 @@ import type { Indicator, Report } from '../../../projections/report';
 import type { View } from '../../../projections';
 import { UnavailableError } from '../../core/errors';
 import { addDays, isBusinessDate, vietnamDate } from '../../domain/rules/businessDate';
-import { findProvince } from '../../domain/rules/administrativeUnits';
+import { daysOfProvinceIn } from '../../domain/rules/units/units';
 import type { Services } from '../../services';
 
 export interface ProgressRow {
@@ -19,6 +19,8 @@ export interface ProgressRow {
 export interface IndicatorProgress {
   indicator: string;
   rows: ProgressRow[];
+  /** Subjects of the province that no unit of the plan's level places (an old subject without a commune). */
+  unplaced: ProgressRow | null;
   total: ProgressRow;
 }
 
@@ -27,7 +29,7 @@ export interface Progress {
   provinceName: string;
   year: number;
   planReference: string | null;
-  /** The day the figures are for: today, or the `asOf` day (its end, Vietnam time). */
+  /** The day certificate statuses are judged on: 31 December of the year, or today or the `asOf` day when earlier. */
   statusDay: string;
   asOf: string | null;
   annex1: IndicatorProgress[];
@@ -40,9 +42,9 @@ export interface ProgressQuestion {
   asOf: string | null;
 }
 
-/** A question about a province and year that exist, with an optional past day; null for anything else. */
+/** A question about a province in a year it existed, with an optional past day; null for anything else. */
 export function parseProgressQuestion(provinceCode: string, year: string, asOf: string | null, today: string) {
-  if (!findProvince(provinceCode) || !/^20[0-9]{2}$/.test(year)) return null;
+  if (!/^20[0-9]{2}$/.test(year) || !daysOfProvinceIn(provinceCode, Number(year))) return null;
   if (asOf !== null && asOf !== '' && !isBusinessDate(asOf)) return null;
   const pastDay = asOf && asOf < today ? asOf : null;
   return { provinceCode, year: Number(year), asOf: pastDay } satisfies ProgressQuestion;
@@ -54,13 +56,13 @@ export async function progressOf(services: Services, question: ProgressQuestion)
   const { provinceCode, year } = question;
   const annex1 = districtTargets(view, provinceCode, year);
   const annex2 = qualityManagement(view, provinceCode, year);
-  const fraction = yearElapsed(year, view.day);
+  const fraction = yearElapsed(year, annex1.statusDay);
   return {
     provinceCode,
-    provinceName: findProvince(provinceCode)?.name ?? provinceCode,
+    provinceName: annex1.total.unit.name,
     year,
     planReference: annex1.planReference,
-    statusDay: view.day,
+    statusDay: annex1.statusDay,
     asOf: question.asOf,
     annex1: byIndicator(annex1, DISTRICT_TARGET_INDICATORS, fraction),
     annex2: byIndicator(annex2, QUALITY_INDICATORS, fraction),
@@ -91,6 +93,7 @@ function byIndicator<K extends string>(report: Report<K>, indicators: readonly K
   return indicators.map((indicator) => ({
     indicator,
     rows: report.districts.map((r) => row(r.unit, r[indicator])),
+    unplaced: report.unplaced && row(report.unplaced.unit, report.unplaced[indicator]),
     total: row(report.total.unit, report.total[indicator]),
   }));
 }

@@ -64,7 +64,8 @@ function table(indicator: IndicatorProgress, lang: Lang) {
       </tr>
     </thead>
     <tbody>
-      ${indicator.rows.map((row) => tableRow(row, lang, 'td'))}
+      ${indicator.rows.map((row) => tableRow(row, lang, 'unit'))}
+      ${indicator.unplaced ? tableRow({ ...indicator.unplaced, unit: { code: 'unplaced', name: t.unplaced } }, lang, 'unplaced') : null}
     </tbody>
     <tfoot>
       ${tableRow({ ...indicator.total, unit: { ...indicator.total.unit, name: t.total } }, lang, 'total')}
@@ -72,16 +73,13 @@ function table(indicator: IndicatorProgress, lang: Lang) {
   </table>`;
 }
 
-function tableRow(row: ProgressRow, lang: Lang, kind: 'td' | 'total') {
+function tableRow(row: ProgressRow, lang: Lang, kind: 'unit' | 'unplaced' | 'total') {
   const t = TEXT[lang];
   const state = row.target === 0 ? t.noTarget : row.behindPlan ? t.behind : t.onTrack;
   const expected = row.behindPlan
     ? html` <span class="expected">(${t.expectedByNow} ${row.expectedByNow})</span>`
     : null;
-  return html`<tr
-    class="${row.behindPlan ? 'behind' : 'ok'}${kind === 'total' ? ' total' : ''}"
-    data-unit="${row.unit.code}"
-  >
+  return html`<tr class="${row.behindPlan ? 'behind' : 'ok'} ${kind}" data-unit="${row.unit.code}">
     <th scope="row">${row.unit.name}</th>
     <td>
       <div class="figures">
