@@ -48,7 +48,7 @@ export function observeHttp(
   return runInRequestScope(scope, () =>
     tracing.inSpan(
       `${method} ${route}`,
-      { kind: 'server', attributes: { 'http.request.method': method, 'url.path': route } },
+      { kind: 'server', attributes: { 'http.request.method': method, 'url.path': route }, parentFrom: request.headers },
       async (span) => {
         await handle();
         span.setAttributes({ 'http.response.status_code': response.statusCode });

@@ -1,4 +1,4 @@
-import { type Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { type Span, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -41,18 +41,18 @@ export function sdkTracing(processor: SpanProcessor): Tracing {
     return known;
   };
   return {
-    inSpan: (name, options, work) =>
-      tracer.startActiveSpan(
-        name,
-        { kind: KINDS[options.kind ?? 'internal'], attributes: options.attributes },
-        (span) =>
-          work(handleOf(span))
-            .catch((error: unknown) => {
-              handleOf(span).fail(error);
-              throw error;
-            })
-            .finally(() => span.end()),
-      ),
+    inSpan: (name, options, work) => {
+      const parent = options.parentFrom ? propagation.extract(context.active(), options.parentFrom) : context.active();
+      const spanOptions = { kind: KINDS[options.kind ?? 'internal'], attributes: options.attributes };
+      return tracer.startActiveSpan(name, spanOptions, parent, (span) =>
+        work(handleOf(span))
+          .catch((error: unknown) => {
+            handleOf(span).fail(error);
+            throw error;
+          })
+          .finally(() => span.end()),
+      );
+    },
     activeSpan: () => {
       const span = trace.getSpan(context.active());
       return span && handleOf(span);

@@ -16,7 +16,12 @@ export interface Tracing {
   /** Runs `work` inside a new span, a child of the span active where it is called. */
   inSpan<T>(
     name: string,
-    options: { kind?: 'server' | 'internal' | 'client'; attributes?: SpanAttributes },
+    options: {
+      kind?: 'server' | 'internal' | 'client';
+      attributes?: SpanAttributes;
+      /** Headers that may name a remote parent (W3C `traceparent`): a request's span continues the caller's trace. */
+      parentFrom?: Record<string, string | string[] | undefined>;
+    },
     work: (span: SpanHandle) => Promise<T>,
   ): Promise<T>;
   /** The span `work` of the innermost `inSpan` runs in, if any. */

@@ -53,4 +53,16 @@ describe('traces through the OpenTelemetry SDK (in-memory exporter)', () => {
     });
     expect(byName('POST /graphql').spanContext().traceId).toBe(byName('eventStore.append').spanContext().traceId);
   });
+
+  it("should continue the caller's trace named in a traceparent header", async () => {
+    exporter.reset();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const callerSpan = '00f067aa0ba902b7';
+    await server.gql('{ plan(year: 2024, provinceCode: "06") { year } }', undefined, {
+      traceparent: `00-${traceId}-${callerSpan}-01`,
+    });
+    const request = exporter.getFinishedSpans().find((s) => s.name === 'POST /graphql')!;
+    expect(request.spanContext().traceId).toBe(traceId);
+    expect(request.parentSpanContext?.spanId).toBe(callerSpan);
+  });
 });
