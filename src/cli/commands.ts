@@ -1,3 +1,4 @@
+import { backupCommand } from './backup';
 import { digestCommand } from './digest';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   replayCommand,
   verifyCommand,
   digestCommand,
+  backupCommand,
   qrCommand,
 ];

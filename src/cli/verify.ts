@@ -23,7 +23,7 @@ function describeStream(result: StreamVerification): string[] {
   return lines;
 }
 
-function describeLog(result: LogVerification): string[] {
+export function describeLog(result: LogVerification): string[] {
   const lines = result.failedStreams.flatMap(describeStream);
   for (const gap of result.positionGaps)
     lines.push(

@@ -115,7 +115,19 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** The highest position the store ever assigned, to an event it may no longer hold; null before the first. */
   highestAssignedPosition(): Promise<GlobalPosition | null>;
+  /**
+   * Present on stores kept in one file: copies the store to a new file at `to` (never over an existing
+   * one) while it keeps taking appends. The copy is the log as it was at one instant.
+   */
+  backupTo?(to: string): Promise<StoreBackup>;
   close(): Promise<void>;
+}
+
+/** A copy `backupTo` made: what it is, its size, and a way to open it as a store of its own. */
+export interface StoreBackup {
+  readonly description: string;
+  readonly bytes: number;
+  open(): EventStore;
 }
 
 /** An append records at least one event: an empty one would claim a revision and record nothing. */

@@ -11,11 +11,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoreBackup,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersionError,
   refuseEmptyAppend,
 } from './eventStore';
+import { backupSqlite } from './sqliteBackup';
 import { SCHEMA } from './sqliteSchema';
 import { translateSqliteError } from './sqliteErrors';
 import { type Statements, prepareStatements, toRecordedEvent } from './sqliteStatements';
@@ -239,6 +241,10 @@ class SqliteEventStore implements EventStore {
     if (!row) return null;
     const position = BigInt(row.seq);
     return { commit: position, prepare: position };
+  }
+
+  backupTo(to: string): Promise<StoreBackup> {
+    return backupSqlite(this.db, to, (path) => new SqliteEventStore({ path }));
   }
 
   async close(): Promise<void> {

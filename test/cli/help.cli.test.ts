@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import buildCompiled, { COMPILED_MAIN } from '../reliability/support/buildServer';
 
-const COMMANDS = ['serve', 'schema', 'token', 'export', 'import', 'replay', 'verify', 'digest', 'qr'];
+const COMMANDS = ['serve', 'schema', 'token', 'export', 'import', 'replay', 'verify', 'digest', 'backup', 'qr'];
 
 describe('The ocop command as a person runs it', () => {
   let dir: string;
@@ -40,6 +40,7 @@ describe('The ocop command as a person runs it', () => {
     ['token', '--expires <duration>'],
     ['import', '<file>'],
     ['qr', '--out <file>'],
+    ['backup', '--to <file>'],
   ])('should describe the options of ocop %s --help', (command, option) => {
     const { code, stdout } = ocop(command, '--help');
     expect(code).toBe(0);
