@@ -10,7 +10,7 @@ import {
   productStreamId,
 } from '../../src/domain/product/events';
 import type { ProductState } from '../../src/domain/product/state';
-import { districtsOf } from '../../src/domain/rules/administrativeUnits';
+import { unitsAt } from '../../src/domain/rules/units/units';
 import { addMonths } from '../../src/domain/rules/businessDate';
 import { certificateStatusOn } from '../../src/domain/rules/certificateValidity';
 import { subjectDecider } from '../../src/domain/subject/decide';
@@ -46,7 +46,7 @@ function step<S, C extends object, E extends DomainEvent>(
   };
 }
 
-const DISTRICTS = districtsOf('06').map((d) => d.code);
+const DISTRICTS = unitsAt('06', 'DISTRICT', '2024-01-01').map((d) => d.code);
 export const subjectId = (index: number): string => `sub-${index}`;
 export const productId = (index: number): string => `prd-${index}`;
 const officer = (unit: string): Actor => ({

@@ -192,6 +192,15 @@ describe('Units after 1 July 2025', () => {
     expect(award.data).toMatchObject({ awardStars: { stars: 3, certificate: { stars: 3, status: 'VALID' } } });
   });
 
+  it("should show a 2026 certificate's public page with its commune and province, and Thái Nguyên's progress page", async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const page = await fetch(`${origin}/c/mien-dong-2026.C1`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Xã Na Rì, Thái Nguyên');
+    expect((await fetch(`${origin}/progress/19/2026`)).status).toBe(200);
+    expect((await fetch(`${origin}/progress/06/2026`)).status).toBe(404);
+  });
+
   it('should report a 2026 commune plan per commune, with the unplaced subjects and the whole province in total', async () => {
     await ok(THAI_NGUYEN, ADOPT_PLAN, {
       reference: '12/KH-UBND',
