@@ -119,7 +119,7 @@ describeInBrowser('public pages in Chromium', () => {
     await page.fill('#asOf', '2024-12-19');
     await Promise.all([page.waitForURL(/asOf=2024-12-19/), page.click('.asof button')]);
     await waitForText('#live-state', 'Số liệu lịch sử, không cập nhật trực tiếp');
-    expect(await page.locator('.meta').innerText()).toContain('Tra cứu ngày 19/12/2024');
+    expect(await page.locator('.meta').innerText()).toContain('Số liệu tính đến ngày 19/12/2024');
   });
 
   it.each(['/c/mien-dong.C1', '/c/che-shan.C1?lang=en', '/c/khong-co.C9', '/progress/06/2024'])(

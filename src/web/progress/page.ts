@@ -18,7 +18,7 @@ export function progressBody(progress: Progress, lang: Lang, today: string) {
   >
     <h1>${t.progressTitle}: ${progress.provinceName} ${progress.year}</h1>
     <p class="meta">
-      ${t.plan}: ${progress.planReference ?? t.noPlan}. ${t.checkedOn} ${formatDay(progress.statusDay)}.
+      ${t.plan}: ${progress.planReference ?? t.noPlan}. ${t.figuresOn} ${formatDay(progress.statusDay)}.
       <span class="live-state" id="live-state" role="status" aria-live="polite">${live ? '' : t.pastView}</span>
     </p>
     <div class="tools">
