@@ -138,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.answers ?? { maxBytes: 64 << 20 }),
     onLookup: (outcome) => {
       metrics.cacheLookup('answers', outcome === 'hit');
+      observe.noteRemembered(outcome === 'hit');
       options.answers?.onLookup?.(outcome);
     },
   });
@@ -203,6 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const refused = await observe.awaitMinPosition(request.headers, store, runner, observability.minPositionWaitMs);
     if (refused) return send(response, refused.status, refused.body);
+    observe.noteNamedOperation(body, url.searchParams);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

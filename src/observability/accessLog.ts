@@ -40,7 +40,7 @@ export function observeHttp(
       const seconds = Number(process.hrtime.bigint() - scope.startedAt) / 1e9;
       const code = scope.resultCode ?? codeOfStatus(status);
       metrics.httpAnswered(route, status);
-      if (route === '/graphql') metrics.graphqlAnswered(scope.operationName, scope.operationType, code, seconds);
+      if (route === '/graphql') metrics.graphqlAnswered(operationNameOf(scope), operationTypeOf(scope), code, seconds);
       const level = status >= 500 ? 'error' : QUIET_ROUTES.has(route) ? 'debug' : 'info';
       logger[level](accessLine(scope, { method, path: path.slice(0, 200), status, code, seconds }), 'request');
     }),
@@ -65,11 +65,18 @@ function accessLine(
   return {
     method: response.method,
     path: response.path,
-    operationName: scope.operationName ?? null,
-    operationType: scope.operationType ?? null,
+    operationName: operationNameOf(scope) ?? null,
+    operationType: operationTypeOf(scope) ?? null,
+    remembered: scope.remembered === true,
     status: response.status,
     code: response.code,
     durationMs: Math.round(response.seconds * 1e4) / 10,
     actor,
   };
 }
+
+/** GraphQL's name for the operation; the name the request gave when GraphQL never parsed it. */
+const operationNameOf = (scope: RequestScope): string | undefined => scope.operationName ?? scope.named;
+/** A remembered answer is always a query's (mutations and subscriptions are never remembered). */
+const operationTypeOf = (scope: RequestScope): string | undefined =>
+  scope.operationType ?? (scope.remembered ? 'query' : undefined);

@@ -16,6 +16,10 @@ export interface RequestScope {
   actor?: Actor | null;
   /** The furthest log position this request's commands reached (read-your-writes across replicas). */
   reached?: GlobalPosition;
+  /** The operation name the request gave, for answers that never reach GraphQL's own parsing. */
+  named?: string;
+  /** Answered with a remembered answer, without executing (always a query). */
+  remembered?: boolean;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
@@ -55,4 +59,19 @@ export function recordReachedPosition(position: GlobalPosition | null): void {
   const scope = currentRequest();
   if (!scope || !position) return;
   if (!scope.reached || comparePositions(position, scope.reached) > 0) scope.reached = position;
+}
+
+/** Keeps the `operationName` a GraphQL request names (JSON body or query string), as the client gave it. */
+export function noteNamedOperation(body: unknown, search: URLSearchParams): void {
+  const scope = currentRequest();
+  if (!scope) return;
+  const given = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : null;
+  const name = typeof given === 'string' ? given : search.get('operationName');
+  if (name) scope.named = name.slice(0, 64);
+}
+
+/** Notes whether the request was answered from the remembered answers. */
+export function noteRemembered(hit: boolean): void {
+  const scope = currentRequest();
+  if (scope) scope.remembered = hit;
 }

@@ -5,5 +5,5 @@ export { observabilityPlugin } from './graphqlPlugin';
 export { serveMetrics } from './metricsEndpoint';
 export { projectionLag } from './projectionLag';
 export { awaitMinPosition } from './readYourWrites';
-export { requestIdsFrom } from './requestScope';
+export { noteNamedOperation, noteRemembered, requestIdsFrom } from './requestScope';
 export { countConnections, countSubscriptions } from './webSocket';

@@ -120,4 +120,17 @@ describe('access log and request ids', () => {
     expect(line).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', actor: null });
     expect(observability.text()).not.toContain('not-a-token');
   });
+
+  it('should name a query answered from memory, and say so', async () => {
+    const query = 'query PlanYear { plan(year: 2024, provinceCode: "06") { year reference } }';
+    for (const requestId of ['req-asked', 'req-asked-again'])
+      await post(server, { query, operationName: 'PlanYear' }, { 'x-request-id': requestId });
+    const lines = observability
+      .lines()
+      .filter((l) => l.msg === 'request' && String(l['requestId']).startsWith('req-asked'));
+    expect(lines.map((l) => [l['operationName'], l['operationType'], l['code'], l['remembered']])).toEqual([
+      ['PlanYear', 'query', 'OK', false],
+      ['PlanYear', 'query', 'OK', true],
+    ]);
+  });
 });
