@@ -19,9 +19,20 @@ export function parseCursor(text: string, field: string): GlobalPosition {
 export interface EventsQuery {
   /** Only events after this position (exclusive). */
   readonly after?: GlobalPosition | null;
-  readonly first: number;
+  /** Only events before this position (exclusive). */
+  readonly before?: GlobalPosition | null;
+  /** The first events of the range, or (`last`) the last ones. */
+  readonly first?: number | null;
+  readonly last?: number | null;
   readonly types?: readonly string[] | null;
   readonly streamId?: string | null;
+}
+
+export interface EventsPage {
+  /** In log order, whichever end the page was taken from. */
+  readonly events: RecordedEvent[];
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
 }
 
 /**
@@ -29,22 +40,50 @@ export interface EventsQuery {
  * across restarts and rebuilds. With a stream, only that stream is read; with types, events of other
  * types are skipped on the way (a rare type scans far: give a stream too when you can).
  */
-export async function readEventsPage(
-  store: EventStore,
-  query: EventsQuery,
-): Promise<{ events: RecordedEvent[]; hasNextPage: boolean }> {
-  if (!Number.isInteger(query.first) || query.first < 1 || query.first > MAX_EVENTS_PAGE)
-    throw new ValidationError(`first must be between 1 and ${MAX_EVENTS_PAGE}`, { field: 'first' });
-  const after = query.after ?? null;
+export async function readEventsPage(store: EventStore, query: EventsQuery): Promise<EventsPage> {
+  if (query.first != null && query.last != null)
+    throw new ValidationError('Give first or last, not both', { field: 'last' });
+  const backwards = query.last != null;
+  const field = backwards ? 'last' : 'first';
+  const size = query.last ?? query.first ?? 0;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_EVENTS_PAGE)
+    throw new ValidationError(`${field} must be between 1 and ${MAX_EVENTS_PAGE}`, { field });
+  const { after = null, before = null } = query;
   const types = query.types && query.types.length > 0 ? new Set(query.types) : null;
-  const source = query.streamId ? store.readStream(query.streamId) : store.readAll(after ? { after } : {});
+  const inRange = (event: RecordedEvent) =>
+    (!after || comparePositions(event.position, after) > 0) &&
+    (!before || comparePositions(event.position, before) < 0);
   const events: RecordedEvent[] = [];
-  for await (const event of source) {
-    // A stream is read by revision: its events up to the cursor are skipped here.
-    if (after && query.streamId && comparePositions(event.position, after) <= 0) continue;
+  let more = false;
+  for await (const event of source(store, query, backwards)) {
+    if (!inRange(event)) {
+      // Past the far end of the range in the direction of reading: nothing further can be in it.
+      const far = backwards ? after : before;
+      if (far && comparePositions(event.position, far) === (backwards ? -1 : 1)) break;
+      continue;
+    }
     if (types && !types.has(event.type)) continue;
-    if (events.length === query.first) return { events, hasNextPage: true };
+    if (events.length === size) {
+      more = true;
+      break;
+    }
     events.push(event);
   }
-  return { events, hasNextPage: false };
+  if (backwards) events.reverse();
+  return backwards
+    ? { events, hasNextPage: before !== null, hasPreviousPage: more }
+    : { events, hasNextPage: more, hasPreviousPage: after !== null };
+}
+
+/** The events to page through, in the direction of reading: a stream is short enough to reverse whole. */
+async function* source(store: EventStore, query: EventsQuery, backwards: boolean): AsyncIterable<RecordedEvent> {
+  if (query.streamId) {
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readStream(query.streamId)) all.push(event);
+    yield* backwards ? all.reverse() : all;
+  } else if (backwards) {
+    yield* store.readAll(query.before ? { after: query.before, direction: 'backwards' } : { direction: 'backwards' });
+  } else {
+    yield* store.readAll(query.after ? { after: query.after } : {});
+  }
 }

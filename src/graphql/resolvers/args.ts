@@ -24,12 +24,24 @@ export class CutArgs {
 
 @ArgsType()
 export class PageArgs extends CutArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default 20)` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start or from \`after\`, 1–${MAX_PAGE_SIZE} (default 20)`,
+  })
   @IsOptional()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  @Field(() => String, { nullable: true, description: 'Items after this cursor (the endCursor of the previous page)' })
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: `Page size from the end or from \`before\`, 1–${MAX_PAGE_SIZE}` })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Items before this cursor (the startCursor of the next page)' })
+  before?: string;
 }

@@ -12,10 +12,10 @@ export class CertificateHistoryResolver {
       'supersession and revocation, with actors and decisions (up to asOf/atPosition when asked about the past)',
   })
   async history(@Root() certificate: CertificateType, @Ctx() context: GraphQLContext): Promise<AuditEntryType[]> {
-    const streamId = certificateStreamId(certificate.id);
+    const streamId = certificateStreamId(certificate.entityId);
     if (!streamId) return [];
     const entries = await context.loaders.streamEntries.load(streamId);
-    return certificateHistory(entries, certificate.id, cutOf(context, certificate.cut).position).map(
+    return certificateHistory(entries, certificate.entityId, cutOf(context, certificate.cut).position).map(
       AuditEntryType.from,
     );
   }

@@ -3,6 +3,7 @@ import type { CertificateView } from '../../../projections';
 import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
 import { ValidationError } from '../../core/errors';
 import { type GraphQLContext, cutFor } from '../context';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { AuditEntryType, RevocationRecordType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
@@ -36,6 +37,7 @@ export class AuditRevocationsResolver {
         return Object.assign(new RevocationRecordType(), {
           ...certificate.revocation,
           certificate: CertificateType.from(key, certificate),
+          id: identify(certificate.id, key),
           certificateId: certificate.id,
           productId: certificate.productId,
           productName: product?.name ?? certificate.productId,

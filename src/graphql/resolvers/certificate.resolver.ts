@@ -4,9 +4,10 @@ import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
 import { CertificateStatusEnum } from '../enums';
+import { lookup } from '../identity';
 import { CertificateFilter } from '../inputs/filters.inputs';
 import { RevokeCertificateInput } from '../inputs/product.inputs';
-import { paginate } from '../pagination';
+import { mapPage, paginate } from '../pagination';
 import { CertificateType } from '../types/certificate.type';
 import { CertificatePageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
@@ -44,30 +45,27 @@ export class CertificateResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificateType | null> {
-    const cut = await cutFor(context, question);
-    const certificate = cut.view.models.certificates.get(id);
+    const asked = lookup(id, question);
+    const cut = await cutFor(context, asked.question);
+    const certificate = cut.view.models.certificates.get(asked.id);
     return certificate ? CertificateType.from(cut.key, certificate) : null;
   }
 
   @Query(() => CertificatePageType)
   async certificates(
     @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | null,
-    @Args() { first, after, ...question }: PageArgs,
+    @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
-  ): Promise<CertificatePageType> {
+  ): Promise<InstanceType<typeof CertificatePageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findCertificates(view, filter ?? {}), (c) => c.id, first, after);
-    return {
-      nodes: page.items.map((c) => CertificateType.from(key, c)),
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-    };
+    const page = paginate(findCertificates(view, filter ?? {}), (c) => c.id, { first, after, last, before });
+    return mapPage(page, (c) => CertificateType.from(key, c));
   }
 
   @FieldResolver(() => CertificateStatusEnum, { description: 'Judged on the day asked (today, or the asOf day)' })
   status(@Root() certificate: CertificateType, @Ctx() context: GraphQLContext): string {
     const { view } = cutOf(context, certificate.cut);
-    return statusOf(view.models.certificates.get(certificate.id)!, view.day);
+    return statusOf(view.models.certificates.get(certificate.entityId)!, view.day);
   }
 
   @FieldResolver(() => ProductType)

@@ -16,7 +16,7 @@ export class PlanResolver {
     );
     const adopted = findPlan(cut.view.models.plans, input.provinceCode, input.year);
     if (!adopted) throw new NotFoundError('The plan was recorded but is not visible yet');
-    return PlanType.from(adopted);
+    return PlanType.from(cut.key, adopted);
   }
 
   @Query(() => PlanType, { nullable: true })
@@ -26,7 +26,8 @@ export class PlanResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
-    const plan = findPlan((await cutFor(context, question)).view.models.plans, provinceCode, year);
-    return plan ? PlanType.from(plan) : null;
+    const { key, view } = await cutFor(context, question);
+    const plan = findPlan(view.models.plans, provinceCode, year);
+    return plan ? PlanType.from(key, plan) : null;
   }
 }

@@ -4,13 +4,14 @@ import { currentStars, findProducts } from '../../../projections/products.projec
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
+import { lookup } from '../identity';
 import { ProductFilter } from '../inputs/filters.inputs';
 import {
   RecordQualityCertificationInput,
   RecordTraceabilityInput,
   RegisterProductInput,
 } from '../inputs/product.inputs';
-import { paginate } from '../pagination';
+import { mapPage, paginate } from '../pagination';
 import { CertificateType } from '../types/certificate.type';
 import { EvaluationType } from '../types/evaluation.type';
 import { ProductPageType } from '../types/page.type';
@@ -69,24 +70,21 @@ export class ProductResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType | null> {
-    const { key, view } = await cutFor(context, question);
-    const product = view.models.products.get(id);
+    const asked = lookup(id, question);
+    const { key, view } = await cutFor(context, asked.question);
+    const product = view.models.products.get(asked.id);
     return product ? ProductType.from(key, product) : null;
   }
 
   @Query(() => ProductPageType)
   async products(
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-    @Args() { first, after, ...question }: PageArgs,
+    @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
-  ): Promise<ProductPageType> {
+  ): Promise<InstanceType<typeof ProductPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findProducts(view, filter ?? {}), (p) => p.id, first, after);
-    return {
-      nodes: page.items.map((p) => ProductType.from(key, p)),
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-    };
+    const page = paginate(findProducts(view, filter ?? {}), (p) => p.id, { first, after, last, before });
+    return mapPage(page, (p) => ProductType.from(key, p));
   }
 
   @FieldResolver(() => SubjectType)
@@ -105,13 +103,13 @@ export class ProductResolver {
 
   @FieldResolver(() => [CertificateType], { description: 'Every certificate the product has held, oldest first' })
   certificates(@Root() product: ProductType, @Ctx() context: GraphQLContext): Promise<CertificateType[]> {
-    return context.loaders.certificatesOfProduct.load({ cut: product.cut, productId: product.id });
+    return context.loaders.certificatesOfProduct.load({ cut: product.cut, productId: product.entityId });
   }
 
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
   evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
     const { view } = cutOf(context, product.cut);
-    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.id, e));
+    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
   }
 
   @FieldResolver(() => [TraceabilityType])
@@ -128,4 +126,4 @@ export class ProductResolver {
 }
 
 /** The read model's record of a product its cut answered with (so it is there). */
-const recordOf = (view: View, product: ProductType): ProductView => view.models.products.get(product.id)!;
+const recordOf = (view: View, product: ProductType): ProductView => view.models.products.get(product.entityId)!;

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { findProposals, pendingProposal } from '../../../projections/proposals.projection';
 import { type GraphQLContext, cutFor, cutOf } from '../context';
 import { EvaluationLevelEnum, ProposalStatusEnum } from '../enums';
-import { paginate } from '../pagination';
+import { mapPage, paginate } from '../pagination';
 import { ProductType } from '../types/product.type';
 import { ProposalPageType, ProposalType } from '../types/proposal.type';
 import { PageArgs } from './args';
@@ -27,16 +27,13 @@ export class ProposalResolver {
       description: 'Only proposals in this state; null for every state',
     })
     status: keyof typeof ProposalStatusEnum | null,
-    @Args() { first, after, ...question }: PageArgs,
+    @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
-  ): Promise<ProposalPageType> {
+  ): Promise<InstanceType<typeof ProposalPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findProposals(view, { toLevel, provinceCode, status }), (p) => p.id, first, after);
-    return {
-      nodes: page.items.map((p) => ProposalType.from(key, p)),
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-    };
+    const proposals = findProposals(view, { toLevel, provinceCode, status });
+    const page = paginate(proposals, (p) => p.id, { first, after, last, before });
+    return mapPage(page, (p) => ProposalType.from(key, p));
   }
 
   @FieldResolver(() => ProductType, { description: 'The product proposed' })
@@ -53,7 +50,7 @@ export class ProductProposalResolver {
   })
   pendingProposal(@Root() product: ProductType, @Ctx() context: GraphQLContext): ProposalType | null {
     const { view } = cutOf(context, product.cut);
-    const pending = pendingProposal(view, product.id);
+    const pending = pendingProposal(view, product.entityId);
     return pending ? ProposalType.from(product.cut, pending) : null;
   }
 }

@@ -2,12 +2,16 @@ import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { districtTargets } from '../../../projections/districtTargets.projection';
 import { qualityManagement } from '../../../projections/qualityManagement.projection';
 import { type GraphQLContext, cutFor } from '../context';
+import { identify } from '../identity';
 import { CutArgs } from './args';
-import { DistrictTargetsReportType, QualityManagementReportType } from '../types/report.type';
-import { AdministrativeUnitType } from '../types/unit.type';
-import type { ReportUnit } from '../../../projections/report';
-
-const withUnit = <R extends { unit: ReportUnit }>(row: R) => ({ ...row, unit: AdministrativeUnitType.from(row.unit) });
+import {
+  DistrictTargetsReportType,
+  DistrictTargetsRowType,
+  QualityManagementReportType,
+  QualityManagementRowType,
+  reportKey,
+  reportRows,
+} from '../types/report.type';
 
 @Resolver()
 export class ReportResolver {
@@ -21,13 +25,13 @@ export class ReportResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<DistrictTargetsReportType> {
-    const { view } = await cutFor(context, question);
+    const { key: cut, view } = await cutFor(context, question);
     const report = districtTargets(view, provinceCode, year);
+    const key = reportKey('districtTargets', provinceCode, year);
     return Object.assign(new DistrictTargetsReportType(), {
       ...report,
-      districts: report.districts.map(withUnit),
-      unplaced: report.unplaced && withUnit(report.unplaced),
-      total: withUnit(report.total),
+      ...reportRows(key, cut, report, () => new DistrictTargetsRowType()),
+      id: identify(key, cut),
       asOf: question.asOf ?? null,
     });
   }
@@ -42,13 +46,13 @@ export class ReportResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<QualityManagementReportType> {
-    const { view } = await cutFor(context, question);
+    const { key: cut, view } = await cutFor(context, question);
     const report = qualityManagement(view, provinceCode, year);
+    const key = reportKey('qualityManagement', provinceCode, year);
     return Object.assign(new QualityManagementReportType(), {
       ...report,
-      districts: report.districts.map(withUnit),
-      unplaced: report.unplaced && withUnit(report.unplaced),
-      total: withUnit(report.total),
+      ...reportRows(key, cut, report, () => new QualityManagementRowType()),
+      id: identify(key, cut),
       asOf: question.asOf ?? null,
     });
   }

@@ -3,6 +3,7 @@ import { findSubjects } from '../../../projections/subjects.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
+import { lookup } from '../identity';
 import { SubjectFilter } from '../inputs/filters.inputs';
 import {
   RecordLinkageInput,
@@ -12,7 +13,7 @@ import {
 } from '../inputs/subject.inputs';
 import { AdministrativeUnitType } from '../types/unit.type';
 import { communeOnDay, locateOrFirst } from '../../domain/rules/units/placement';
-import { paginate } from '../pagination';
+import { mapPage, paginate } from '../pagination';
 import { SubjectPageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
@@ -62,24 +63,21 @@ export class SubjectResolver {
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType | null> {
-    const { key, view } = await cutFor(context, question);
-    const subject = view.models.subjects.get(id);
+    const asked = lookup(id, question);
+    const { key, view } = await cutFor(context, asked.question);
+    const subject = view.models.subjects.get(asked.id);
     return subject ? SubjectType.from(key, subject) : null;
   }
 
   @Query(() => SubjectPageType)
   async subjects(
     @Arg('filter', () => SubjectFilter, { nullable: true }) filter: SubjectFilter | null,
-    @Args() { first, after, ...question }: PageArgs,
+    @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
-  ): Promise<SubjectPageType> {
+  ): Promise<InstanceType<typeof SubjectPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findSubjects(view, filter ?? {}), (s) => s.id, first, after);
-    return {
-      nodes: page.items.map((s) => SubjectType.from(key, s)),
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-    };
+    const page = paginate(findSubjects(view, filter ?? {}), (s) => s.id, { first, after, last, before });
+    return mapPage(page, (s) => SubjectType.from(key, s));
   }
 
   @Mutation(() => SubjectType, {
@@ -112,7 +110,9 @@ export class SubjectResolver {
   province(@Root() subject: SubjectType, @Ctx() context: GraphQLContext): AdministrativeUnitType {
     const { province } = locateOrFirst(subject.placement, cutOf(context, subject.cut).view.day);
     if (!province)
-      throw new NotFoundError(`Subject ${subject.id} has no province on record`, { subjectId: subject.id });
+      throw new NotFoundError(`Subject ${subject.entityId} has no province on record`, {
+        subjectId: subject.entityId,
+      });
     return AdministrativeUnitType.from(province);
   }
 

@@ -4,10 +4,10 @@ import { isProjected } from '../../../projections';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { asyncQueue } from '../asyncQueue';
 import type { GraphQLContext } from '../context';
-import { DistrictTargetsRowType } from '../types/report.type';
-import { AdministrativeUnitType } from '../types/unit.type';
+import { NOW_KEY } from '../cut';
+import { DistrictTargetsRowType, reportKey, reportRows } from '../types/report.type';
 
-type Row = ReturnType<typeof districtTargets>['districts'][number];
+type Row = DistrictTargetsRowType;
 
 /**
  * Follows the live read models and yields each district row of the year's Annex 1 whose numbers an
@@ -16,18 +16,21 @@ type Row = ReturnType<typeof districtTargets>['districts'][number];
  */
 function changedRows(context: GraphQLContext, provinceCode: string, year: number): AsyncIterableIterator<Row> {
   const { runner, clock } = context.services;
+  // Rows carry the ids of the current report's rows, so a cached report takes each update in place.
+  const key = reportKey('districtTargets', provinceCode, year);
   const snapshot = () => {
     const report = districtTargets({ models: runner.models, day: vietnamDate(clock()) }, provinceCode, year);
-    return [...report.districts, report.total];
+    const rows = reportRows(key, NOW_KEY, report, () => new DistrictTargetsRowType());
+    return [...rows.districts, rows.total];
   };
-  let previous = new Map(snapshot().map((row) => [row.unit.code, JSON.stringify(row)]));
+  let previous = new Map(snapshot().map((row) => [row.id, JSON.stringify(row)]));
   const queue = asyncQueue<Row>(() => detach());
   const detach = runner.onEvent((event) => {
     if (!isProjected(event.type)) return;
     for (const row of snapshot()) {
       const text = JSON.stringify(row);
-      if (previous.get(row.unit.code) !== text) queue.push(row);
-      previous = previous.set(row.unit.code, text);
+      if (previous.get(row.id) !== text) queue.push(row);
+      previous = previous.set(row.id, text);
     }
   });
   return queue.iterator;
@@ -45,6 +48,6 @@ export class SubscriptionResolver {
     @Arg('year', () => Int) _year: number,
     @Arg('provinceCode', () => String, { defaultValue: '06' }) _provinceCode: string,
   ): DistrictTargetsRowType {
-    return Object.assign(new DistrictTargetsRowType(), { ...row, unit: AdministrativeUnitType.from(row.unit) });
+    return row;
   }
 }

@@ -22,6 +22,11 @@ export class ActorType {
 
 @ObjectType('AuditEntry', { description: 'One stored event as an auditor reads it' })
 export class AuditEntryType {
+  @Field(() => ID, {
+    description: 'The stream and revision of the event (`ocop-product-mien-dong:3`): it never changes',
+  })
+  id!: string;
+
   @Field({ description: 'Its place in the log (a cursor, as in `events`)' })
   position!: string;
 
@@ -67,6 +72,7 @@ export class AuditEntryType {
   static from(entry: AuditEntry): AuditEntryType {
     return Object.assign(new AuditEntryType(), {
       ...entry,
+      id: `${entry.streamId}:${entry.revision}`,
       position: formatPosition(entry.position),
       revision: Number(entry.revision),
       actor: entry.actor ? Object.assign(new ActorType(), entry.actor) : null,
@@ -78,6 +84,9 @@ export class AuditEntryType {
   description: 'A revocation as auditors review it: what, why, by whose decision, who recorded it',
 })
 export class RevocationRecordType {
+  @Field(() => ID, { description: 'The certificate revoked, and the time asked when about the past' })
+  id!: string;
+
   @Field(() => CertificateType)
   certificate!: CertificateType;
 

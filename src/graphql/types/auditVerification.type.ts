@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ChainBreakReason, StreamVerification } from '../../application/chainVerifier';
 import type { HeadsDigest } from '../../application/headsDigest';
 import { formatPosition } from '../../eventStore/eventStore';
@@ -52,6 +52,9 @@ export class RevisionGapType {
 
 @ObjectType('AuditVerification', { description: "A stream's hash chain recomputed from the stored events" })
 export class AuditVerificationType {
+  @Field(() => ID, { description: 'The stream verified: a later verification replaces this one' })
+  id!: string;
+
   @Field()
   streamId!: string;
 
@@ -80,6 +83,7 @@ export class AuditVerificationType {
     const at = result.firstBreak;
     return Object.assign(new AuditVerificationType(), {
       ...result,
+      id: result.streamId,
       headRevision: result.head ? Number(result.head.revision) : null,
       headHash: result.head?.hash ?? null,
       firstBreak: at
@@ -99,6 +103,9 @@ export class AuditVerificationType {
     "SHA-256 over every stream's head (`streamId revision hash` lines in stream order): publish it to pin the log",
 })
 export class HeadsDigestType {
+  @Field(() => ID, { description: 'The log position the digest covers (`empty` for an empty log)' })
+  id!: string;
+
   @Field()
   digest!: string;
 
@@ -115,6 +122,6 @@ export class HeadsDigestType {
   recordedAt!: Date | null;
 
   static from(digest: HeadsDigest): HeadsDigestType {
-    return Object.assign(new HeadsDigestType(), digest);
+    return Object.assign(new HeadsDigestType(), { ...digest, id: digest.position ?? 'empty' });
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CertificateView } from '../../../projections';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
 
@@ -20,7 +21,10 @@ export class RevocationType {
 
 @ObjectType('Certificate', { description: 'An OCOP certificate: 3–5 stars, valid 36 months from the decision' })
 export class CertificateType {
-  @Field(() => ID, { description: 'Also the public certificate number' })
+  @Field(() => ID, {
+    description:
+      'The public certificate number; in an answer about the past, followed by @ and the time asked (see docs/clients.md)',
+  })
   id!: string;
 
   @Field(() => Int)
@@ -47,6 +51,8 @@ export class CertificateType {
   @Field(() => ID, { nullable: true, description: 'The certificate that replaced this one' })
   supersededBy!: string | null;
 
+  /** The certificate number, whatever the cut. */
+  entityId!: string;
   productId!: string;
   /** The key of the cut it was read from (see ../cut.ts): its fields answer from the same one. */
   cut!: string;
@@ -54,7 +60,8 @@ export class CertificateType {
   static from(cut: string, certificate: CertificateView): CertificateType {
     const { id, productId, stars, level, decisionNo, issuedOn, expiresOn, supersedes, supersededBy } = certificate;
     return Object.assign(new CertificateType(), {
-      id,
+      id: identify(id, cut),
+      entityId: id,
       productId,
       stars,
       level,

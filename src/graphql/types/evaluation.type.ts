@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { EvaluationView } from '../../../projections';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
 
@@ -19,6 +20,12 @@ export class ScorePartsType {
 
 @ObjectType('Evaluation', { description: "A council's result for a product" })
 export class EvaluationType {
+  @Field(() => ID, {
+    description:
+      "The product's id and the evaluation's number (`mien-dong.E1`), and the time asked when about the past",
+  })
+  id!: string;
+
   @Field(() => Int)
   evaluationNo!: number;
 
@@ -58,6 +65,11 @@ export class EvaluationType {
   cut!: string;
 
   static from(cut: string, productId: string, evaluation: EvaluationView): EvaluationType {
-    return Object.assign(new EvaluationType(), { ...evaluation, productId, cut });
+    return Object.assign(new EvaluationType(), {
+      ...evaluation,
+      id: identify(`${productId}.E${evaluation.evaluationNo}`, cut),
+      productId,
+      cut,
+    });
   }
 }

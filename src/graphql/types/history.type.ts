@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { JsonObject } from '../../core/json';
 import { type RecordedEvent, formatPosition } from '../../eventStore/eventStore';
 import { DateTimeScalar } from '../scalars';
-import { PageInfoType } from './page.type';
+import { connection } from './page.type';
 
 @ObjectType('RecordedEvent', { description: 'One event of the log, exactly as stored' })
 export class RecordedEventType {
@@ -42,11 +42,4 @@ export class RecordedEventType {
   }
 }
 
-@ObjectType('EventPage')
-export class EventPageType {
-  @Field(() => [RecordedEventType])
-  nodes!: RecordedEventType[];
-
-  @Field(() => PageInfoType)
-  pageInfo!: PageInfoType;
-}
+export const EventPageType = connection('Event', RecordedEventType, 'event', false);

@@ -1,6 +1,7 @@
 import { targetUnitCode } from '../../domain/plan/events';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { PlanView } from '../../../projections';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';
@@ -14,6 +15,9 @@ function unitOfPlan(code: string, adoptedOn: string): AdministrativeUnitType {
 
 @ObjectType('DistrictTarget')
 export class DistrictTargetType {
+  @Field(() => ID, { description: "The plan's id and the target's unit" })
+  id!: string;
+
   @Field(() => AdministrativeUnitType)
   unit!: AdministrativeUnitType;
 
@@ -27,6 +31,11 @@ export class DistrictTargetType {
 
 @ObjectType('Plan', { description: "A province's yearly OCOP plan with its targets per district" })
 export class PlanType {
+  @Field(() => ID, {
+    description: 'The province and year, and the time asked when about the past (see docs/clients.md)',
+  })
+  id!: string;
+
   @Field()
   reference!: string;
 
@@ -50,11 +59,17 @@ export class PlanType {
   @Field(() => [DistrictTargetType])
   targets!: DistrictTargetType[];
 
-  static from(plan: PlanView): PlanType {
+  static from(cut: string, plan: PlanView): PlanType {
+    const key = `plan:${plan.provinceCode}:${plan.year}`;
     return Object.assign(new PlanType(), {
       ...plan,
+      id: identify(key, cut),
       targets: [...plan.targets.values()].map((t) =>
-        Object.assign(new DistrictTargetType(), { ...t, unit: unitOfPlan(targetUnitCode(t), plan.adoptedOn) }),
+        Object.assign(new DistrictTargetType(), {
+          ...t,
+          id: identify(`${key}:${targetUnitCode(t)}`, cut),
+          unit: unitOfPlan(targetUnitCode(t), plan.adoptedOn),
+        }),
       ),
     });
   }

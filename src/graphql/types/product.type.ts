@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { ProductView } from '../../../projections';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { ProductGroupEnum, QualityStandardEnum, RegistrationKindEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
@@ -47,6 +48,8 @@ export class ProductType {
   @Field(() => DateScalar)
   registeredOn!: string;
 
+  /** The product's id, whatever the cut. */
+  entityId!: string;
   subjectId!: string;
   districtCode!: string | null;
   /** The key of the cut it was read from (see ../cut.ts): its fields answer from the same one. */
@@ -65,7 +68,8 @@ export class ProductType {
   static from(cut: string, product: ProductView): ProductType {
     const { id, name, group, registrationKind, registeredOn, subjectId, districtCode } = product;
     return Object.assign(new ProductType(), {
-      id,
+      id: identify(id, cut),
+      entityId: id,
       name,
       group,
       registrationKind,

@@ -1,13 +1,17 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { ProposalView } from '../../../projections';
 import { EvaluationLevelEnum, ProposalStatusEnum } from '../enums';
 import { DateScalar } from '../scalars';
-import { PageInfoType } from './page.type';
+import { identify } from '../identity';
+import { connection } from './page.type';
 
 @ObjectType('Proposal', {
   description: 'A result proposed to the next level (district ≥ 70 to the province, province ≥ 90 to the centre)',
 })
 export class ProposalType {
+  @Field(() => ID, { description: 'The proposal, and the time asked when about the past (see docs/clients.md)' })
+  id!: string;
+
   @Field(() => EvaluationLevelEnum, { description: 'The level that proposed the product' })
   fromLevel!: string;
 
@@ -26,7 +30,6 @@ export class ProposalType {
   @Field(() => ProposalStatusEnum, { description: 'Waiting, evaluated by the next level, or withdrawn' })
   status!: string;
 
-  id!: string;
   productId!: string;
   /** The key of the cut it was read from (see ../cut.ts). */
   cut!: string;
@@ -34,7 +37,7 @@ export class ProposalType {
   static from(cut: string, proposal: ProposalView): ProposalType {
     const { id, productId, fromLevel, toLevel, score, decisionNo, proposedOn, status } = proposal;
     return Object.assign(new ProposalType(), {
-      id,
+      id: identify(id, cut),
       productId,
       fromLevel,
       toLevel,
@@ -47,14 +50,4 @@ export class ProposalType {
   }
 }
 
-@ObjectType('ProposalPage', { description: 'A page of proposals, oldest proposal first' })
-export class ProposalPageType {
-  @Field(() => [ProposalType], { description: 'The proposals on this page' })
-  nodes!: ProposalType[];
-
-  @Field(() => Int, { description: 'How many proposals match, on every page' })
-  totalCount!: number;
-
-  @Field(() => PageInfoType, { description: 'Where this page ends, for the next one' })
-  pageInfo!: PageInfoType;
-}
+export const ProposalPageType = connection('Proposal', ProposalType, 'proposal');

@@ -1,5 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../scalars';
+import type { ReportUnit } from '../../../projections/report';
+import { identify } from '../identity';
 import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';
 import type { UnitLevel } from '../../domain/rules/units/units';
@@ -17,6 +19,11 @@ export class IndicatorType {
   description: "Annex 1 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
 })
 export class DistrictTargetsRowType {
+  @Field(() => ID, {
+    description: "The report's id and the row's unit (or `total`); the same row in a subscription update",
+  })
+  id!: string;
+
   @Field(() => AdministrativeUnitType)
   unit!: AdministrativeUnitType;
 
@@ -40,6 +47,11 @@ export class DistrictTargetsRowType {
   description: "Annex 2 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
 })
 export class QualityManagementRowType {
+  @Field(() => ID, {
+    description: "The report's id and the row's unit (or `total`); the same row in a subscription update",
+  })
+  id!: string;
+
   @Field(() => AdministrativeUnitType)
   unit!: AdministrativeUnitType;
 
@@ -60,6 +72,11 @@ export class QualityManagementRowType {
 /** Fields both reports share; unreferenced, so not emitted as a type of its own. */
 @ObjectType()
 abstract class ReportFields {
+  @Field(() => ID, {
+    description: 'The report, province and year, and the time asked when about the past (see docs/clients.md)',
+  })
+  id!: string;
+
   @Field(() => Int)
   year!: number;
 
@@ -119,3 +136,35 @@ export class QualityManagementReportType extends ReportFields {
   @Field(() => QualityManagementRowType, { description: 'The whole province, unplaced included' })
   total!: QualityManagementRowType;
 }
+
+interface ReportRow {
+  readonly unit: ReportUnit;
+}
+
+/**
+ * A report's rows and total as output rows with their identities: `<report id>:<unit code>`, and
+ * `<report id>:unplaced` and `<report id>:total` for the rows of subjects the plan's units cannot place
+ * and for the total (a plan may also have a row for the province itself).
+ */
+export function reportRows<R extends ReportRow, O extends object>(
+  reportKey: string,
+  cut: string,
+  report: { readonly districts: readonly R[]; readonly unplaced?: R | null; readonly total: R },
+  make: () => O,
+) {
+  const row = (r: R, place: string) =>
+    Object.assign(make(), {
+      ...r,
+      id: identify(`${reportKey}:${place}`, cut),
+      unit: AdministrativeUnitType.from(r.unit),
+    });
+  return {
+    districts: report.districts.map((r) => row(r, r.unit.code)),
+    unplaced: report.unplaced ? row(report.unplaced, 'unplaced') : null,
+    total: row(report.total, 'total'),
+  };
+}
+
+/** The key of a year's report for a province: its kind, province and year. */
+export const reportKey = (kind: string, provinceCode: string, year: number): string =>
+  `${kind}:${provinceCode}:${year}`;

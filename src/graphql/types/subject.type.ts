@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { SubjectView } from '../../../projections';
+import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
@@ -67,6 +68,8 @@ export class SubjectType {
   @Field(() => [SupportType])
   supports!: SupportType[];
 
+  /** The subject's id, whatever the cut. */
+  entityId!: string;
   productIds!: readonly string[];
   /** Where it was recorded (district, communes): its commune and province are read from it on the day asked. */
   placement!: Placement;
@@ -76,7 +79,8 @@ export class SubjectType {
   static from(cut: string, subject: SubjectView): SubjectType {
     const { id, name, kind, registeredOn, productIds } = subject;
     return Object.assign(new SubjectType(), {
-      id,
+      id: identify(id, cut),
+      entityId: id,
       name,
       kind,
       registeredOn,
