@@ -149,10 +149,14 @@ export class Workload {
     const code = answer.errors?.[0]?.extensions?.code;
     if (answer.data && !answer.errors) {
       const evaluation = (
-        answer.data as { awardStars?: { certificate: { id: string; supersedes: string | null } | null } }
+        answer.data as {
+          awardStars?: { certificate: { id: string; level: string; supersedes: string | null } | null };
+        }
       ).awardStars;
       const certificate = evaluation?.certificate ?? null;
-      if (awarded && certificate) awarded.certificates.push(certificate.id);
+      // The workload's officer is provincial: it revokes what the province recognised, never a
+      // district's certificate (the district's to revoke before 2025-07-01).
+      if (awarded && certificate && certificate.level !== 'DISTRICT') awarded.certificates.push(certificate.id);
       const events = 1 + (certificate ? 1 : 0) + (certificate?.supersedes ? 1 : 0);
       this.ledger.set(commandId, { state: 'acked', events, certificateId: certificate?.id ?? null });
       return 'acked';
