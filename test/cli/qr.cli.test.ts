@@ -54,6 +54,25 @@ describe('ocop qr', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("should write a sheet of every certificate a decision issued, for the decision's annex", async () => {
+    const out = join(dir, 'D-1.svg');
+    const { exitCode } = await run('--decision', 'D-1', '--out', out);
+    expect(exitCode()).toBeUndefined();
+    const sheet = readFileSync(out, 'utf8');
+    expect(sheet).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+mm"/);
+    expect(sheet.match(/<svg x=/g)).toHaveLength(1);
+    expect(sheet).toContain('>p1.C1</text>');
+    expect(sheet).toContain('OCOP: D-1');
+  });
+
+  it('should refuse a decision that issued no certificate, and a certificate number given with --decision', async () => {
+    expect((await run('--decision', 'NO-SUCH', '--out', join(dir, 'none.svg'))).exitCode()).toBe(2);
+    expect(existsSync(join(dir, 'none.svg'))).toBe(false);
+    const both = await run('p1.C1', '--decision', 'D-1');
+    expect(both.exitCode()).toBe(2);
+    expect(both.stderr()).toContain('Give a certificate number or --decision, one of them');
+  });
+
   it('should refuse a malformed certificate number with exit code 2', async () => {
     const { exitCode, stderr } = await run('<script>', '--out', join(dir, 'x.svg'));
     expect(exitCode()).toBe(2);
