@@ -1,5 +1,6 @@
 import { backupCommand } from './backup';
 import { digestCommand } from './digest';
+import { expiringCommand } from './expiring';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import type { CommandFactory } from './io';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CommandFactory[] = [
   digestCommand,
   backupCommand,
   qrCommand,
+  expiringCommand,
 ];

@@ -31,6 +31,11 @@ export function addDays(date: BusinessDate, days: number): BusinessDate {
   return toBusinessDate(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function toBusinessDate(instant: Date): BusinessDate {
   return instant.toISOString().slice(0, 10);
 }
