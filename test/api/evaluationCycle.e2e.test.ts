@@ -149,6 +149,12 @@ describe('An evaluation cycle over GraphQL', () => {
     expect(await server.eventCount()).toBe(before);
   });
 
+  it('should register a re-evaluation of an expiring certificate as RENEWAL', async () => {
+    const input = productInput({ id: 'mien-renewal', name: 'Miến dong (đánh giá lại)', registrationKind: 'RENEWAL' });
+    const registered = await data(server.gql(REGISTER_PRODUCT, { input }));
+    expect(registered['registerProduct']).toMatchObject({ id: 'mien-renewal', registrationKind: 'RENEWAL' });
+  });
+
   it('should list the valid certificates whose last day falls within the days asked, soonest first', async () => {
     const expiring = async (variables: Record<string, unknown>) =>
       (await data(server.gql(EXPIRING, variables)))['expiringCertificates'];
