@@ -25,8 +25,26 @@ function graphqlEnum<T extends string>(
   return values;
 }
 
-export const SubjectKindEnum = graphqlEnum('SubjectKind', SUBJECT_KINDS);
-export const ProductGroupEnum = graphqlEnum('ProductGroup', PRODUCT_GROUPS);
+export const SubjectKindEnum = graphqlEnum('SubjectKind', SUBJECT_KINDS, {
+  description: 'The legal form of a producer taking part in OCOP',
+  values: {
+    COOPERATIVE: 'A cooperative (hợp tác xã)',
+    COOPERATIVE_GROUP: 'A cooperative group (tổ hợp tác)',
+    ENTERPRISE: 'An enterprise (doanh nghiệp)',
+    HOUSEHOLD_BUSINESS: 'A household business with a business registration (hộ kinh doanh)',
+  },
+});
+export const ProductGroupEnum = graphqlEnum('ProductGroup', PRODUCT_GROUPS, {
+  description: 'The OCOP product group a product is evaluated in',
+  values: {
+    FOOD: 'Food: fresh, processed and preserved foods',
+    DRINKS: 'Drinks: alcoholic and non-alcoholic',
+    HERBAL: 'Herbal products: medicinal herbs and products made from them',
+    HANDICRAFTS: 'Handicrafts and fine-art goods, textiles and garments',
+    ORNAMENTAL: 'Ornamental plants, flowers and animals',
+    TOURISM: 'Rural community tourism services and points of sale',
+  },
+});
 export const RegistrationKindEnum = graphqlEnum('RegistrationKind', REGISTRATION_KINDS, {
   description: 'Why a product is registered for evaluation',
   values: {
@@ -53,12 +71,64 @@ export const ProposalStatusEnum = graphqlEnum('ProposalStatus', PROPOSAL_STATUSE
     WITHDRAWN: 'Replaced by a newer result of the proposing level',
   },
 });
-export const EvaluationLevelEnum = graphqlEnum('EvaluationLevel', EVALUATION_LEVELS);
-export const CertificateStatusEnum = graphqlEnum('CertificateStatus', CERTIFICATE_STATUSES);
-export const LinkageKindEnum = graphqlEnum('LinkageKind', LINKAGE_KINDS);
-export const QualityStandardEnum = graphqlEnum('QualityStandard', QUALITY_STANDARDS);
-export const SupportProgrammeEnum = graphqlEnum('SupportProgramme', SUPPORT_PROGRAMMES);
-export const RevocationReasonEnum = graphqlEnum('RevocationReason', REVOCATION_REASONS);
+export const EvaluationLevelEnum = graphqlEnum('EvaluationLevel', EVALUATION_LEVELS, {
+  description: 'The level of the council that evaluates and the authority that recognises',
+  values: {
+    DISTRICT: 'The district council and People’s Committee (up to 3★, for decisions before 2025-07-01)',
+    PROVINCE: 'The provincial council and People’s Committee (up to 4★)',
+    NATIONAL: 'The central council (5★)',
+  },
+});
+export const CertificateStatusEnum = graphqlEnum('CertificateStatus', CERTIFICATE_STATUSES, {
+  description: 'Where a certificate stands on the day asked',
+  values: {
+    VALID: 'In force: not expired, revoked or superseded',
+    EXPIRED: 'Past its last valid day',
+    REVOKED: 'Withdrawn by a decision of the recognising level',
+    SUPERSEDED: 'Replaced by a newer certificate of the same product',
+  },
+});
+export const LinkageKindEnum = graphqlEnum('LinkageKind', LINKAGE_KINDS, {
+  description: 'What a linkage with a partner covers',
+  values: {
+    PRODUCTION: 'Linkage in production (raw materials, growing areas)',
+    CONSUMPTION: 'Linkage in consumption (buying and selling the products)',
+    PRODUCTION_AND_CONSUMPTION: 'Linkage along the chain, from production to consumption',
+  },
+});
+export const QualityStandardEnum = graphqlEnum('QualityStandard', QUALITY_STANDARDS, {
+  description: 'An advanced quality management standard or certification',
+  values: {
+    ISO_22000: 'ISO 22000 food safety management',
+    HACCP: 'HACCP hazard analysis and critical control points',
+    GMP: 'GMP good manufacturing practice',
+    VIETGAP: 'VietGAP good agricultural practice',
+    ORGANIC: 'Organic production (TCVN 11041 or an equivalent)',
+    GACP_WHO: 'GACP-WHO good agricultural and collection practice for medicinal plants',
+    OTHER: 'Another advanced standard (named by its certificate)',
+  },
+});
+export const SupportProgrammeEnum = graphqlEnum('SupportProgramme', SUPPORT_PROGRAMMES, {
+  description: 'The kind of support a subject received under the plan',
+  values: {
+    CONSOLIDATION: 'Support to consolidate and improve a subject that already holds a certificate',
+    INTENSIVE: 'Intensive support to develop new products or raise their stars',
+    OTHER: 'Other support (training, trade promotion, …)',
+  },
+});
+export const RevocationReasonEnum = graphqlEnum('RevocationReason', REVOCATION_REASONS, {
+  description: 'Why a certificate is revoked',
+  values: {
+    FOOD_SAFETY_VIOLATION: 'A breach of food safety rules',
+    PROCESS_NOT_FOLLOWED: 'The production process recognised at evaluation is not followed',
+    QUALITY_NOT_MAINTAINED: 'The product no longer meets the quality it was recognised for',
+    NO_TRACEABILITY_RECORDS: 'No traceability records are kept',
+    PRODUCTION_STOPPED: 'The subject stopped producing the product',
+    MARK_MISUSE: 'The OCOP mark is used on other products or otherwise misused',
+    EXPIRED_NOT_RENEWED: 'The certificate expired and was not renewed',
+    OTHER: 'Another reason, stated in the details',
+  },
+});
 
 /** Levels of administrative unit, described for officials (see rules/units). */
 export const UnitLevelEnum = { PROVINCE: 'PROVINCE', DISTRICT: 'DISTRICT', COMMUNE: 'COMMUNE' } as const;

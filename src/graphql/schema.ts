@@ -48,10 +48,21 @@ const NO_TOPICS: PubSub = {
 };
 
 /** Builds the schema from the resolver classes; every input is checked by class-validator first. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: true, validationError: { target: false, value: false } },
   });
+  // type-graphql builds the root types itself, without a way to describe them.
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  for (const root of roots) if (root) root.description = ROOT_DESCRIPTIONS[root.name] ?? null;
+  return schema;
 }
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'What officials, auditors and the public may read: the registry as it is now, or as it was (asOf, atPosition)',
+  Mutation:
+    'What officials may record: every change is a command that appends events, refused whole when a rule forbids it',
+  Subscription: 'Live updates over WebSocket (the graphql-ws protocol) at ws://<host>/graphql',
+};

@@ -6,7 +6,7 @@ import { CommandInput, IsDistrictCode, IsProvinceCode, IsText, IsUnitCode } from
 
 const target = (): PropertyDecorator => (t, k) => [Min(0), Max(TARGET_MAX)].forEach((d) => d(t, k));
 
-@InputType('DistrictTargetInput')
+@InputType('DistrictTargetInput', { description: "A plan's targets for one unit" })
 export class DistrictTargetInput {
   @Field(() => String, {
     nullable: true,
@@ -21,33 +21,37 @@ export class DistrictTargetInput {
   @IsDistrictCode()
   districtCode?: string | null;
 
-  @Field(() => Int) @target() newProducts3Star!: number;
-  @Field(() => Int) @target() consolidatedSubjects!: number;
-  @Field(() => Int) @target() newSubjects!: number;
-  @Field(() => Int) @target() traceabilityProducts!: number;
-  @Field(() => Int) @target() linkageSubjects!: number;
-  @Field(() => Int) @target() advancedQmProducts!: number;
+  @Field(() => Int, { description: 'New products to certify with 3 stars or more' })
+  @target()
+  newProducts3Star!: number;
+  @Field(() => Int, { description: 'Certified subjects to consolidate' }) @target() consolidatedSubjects!: number;
+  @Field(() => Int, { description: 'New subjects to register with a product' }) @target() newSubjects!: number;
+  @Field(() => Int, { description: 'Certified products to make traceable' }) @target() traceabilityProducts!: number;
+  @Field(() => Int, { description: 'Certified subjects to link with partners' }) @target() linkageSubjects!: number;
+  @Field(() => Int, { description: 'Certified products to bring under advanced quality management' })
+  @target()
+  advancedQmProducts!: number;
 }
 
-@InputType('AdoptPlanInput')
+@InputType('AdoptPlanInput', { description: "A province's yearly plan" })
 export class AdoptPlanInput extends CommandInput {
   @Field({ description: "The plan's document number, e.g. 180/KH-UBND" })
   @IsText('reference', REF_MAX)
   reference!: string;
 
-  @Field()
+  @Field({ description: "The province's code" })
   @IsProvinceCode()
   provinceCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   @Min(PLAN_YEAR_FIRST)
   @Max(PLAN_YEAR_LAST)
   year!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of adoption' })
   adoptedOn!: string;
 
-  @Field(() => [DistrictTargetInput])
+  @Field(() => [DistrictTargetInput], { description: 'The targets per unit' })
   @ArrayMinSize(1)
   @ArrayMaxSize(400)
   @ValidateNested({ each: true })

@@ -12,18 +12,19 @@ import { SCORE_PART_MAX } from '../../domain/rules/scoreParts';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsEntityId, IsText } from './common';
 
-@InputType('RegisterProductInput')
+@InputType('RegisterProductInput', { description: 'A product to register for evaluation' })
 export class RegisterProductInput extends CommandInput {
   @Field(() => ID, { nullable: true, description: 'Chosen by the caller, or derived from the commandId' })
   @IsOptional()
   @IsEntityId('id')
   id?: string;
 
-  @Field(() => ID) @IsEntityId('subjectId') subjectId!: string;
-  @Field() @IsText('name', NAME_MAX) name!: string;
-  @Field(() => ProductGroupEnum) group!: keyof typeof ProductGroupEnum;
-  @Field(() => RegistrationKindEnum) registrationKind!: keyof typeof RegistrationKindEnum;
-  @Field(() => DateScalar) registeredOn!: string;
+  @Field(() => ID, { description: 'The subject that produces it' }) @IsEntityId('subjectId') subjectId!: string;
+  @Field({ description: "The product's name" }) @IsText('name', NAME_MAX) name!: string;
+  @Field(() => ProductGroupEnum, { description: 'Its OCOP product group' }) group!: keyof typeof ProductGroupEnum;
+  @Field(() => RegistrationKindEnum, { description: 'New, upgrade or renewal' })
+  registrationKind!: keyof typeof RegistrationKindEnum;
+  @Field(() => DateScalar, { description: 'The day of registration' }) registeredOn!: string;
 }
 
 const part = (name: 'a' | 'b' | 'c'): PropertyDecorator => {
@@ -38,10 +39,10 @@ export class ScorePartsInput {
   @Field(() => Float, { description: 'C: quality, 0–35' }) @part('c') c!: number;
 }
 
-@InputType('AwardStarsInput')
+@InputType('AwardStarsInput', { description: "A council's result for a product" })
 export class AwardStarsInput extends CommandInput {
-  @Field(() => ID) @IsEntityId('productId') productId!: string;
-  @Field(() => EvaluationLevelEnum) level!: keyof typeof EvaluationLevelEnum;
+  @Field(() => ID, { description: 'The product evaluated' }) @IsEntityId('productId') productId!: string;
+  @Field(() => EvaluationLevelEnum, { description: "The council's level" }) level!: keyof typeof EvaluationLevelEnum;
 
   @Field(() => Float, { description: 'The council score out of 100' })
   @Min(0, { message: 'score must be between 0 and 100' })
@@ -56,31 +57,35 @@ export class AwardStarsInput extends CommandInput {
   @ValidateNested()
   parts?: ScorePartsInput | null;
 
-  @Field() @IsText('decisionNo', REF_MAX) decisionNo!: string;
-  @Field(() => DateScalar) decidedOn!: string;
+  @Field({ description: "The number of the council's decision" }) @IsText('decisionNo', REF_MAX) decisionNo!: string;
+  @Field(() => DateScalar, { description: "The day of the council's decision" }) decidedOn!: string;
 }
 
-@InputType('RevokeCertificateInput')
+@InputType('RevokeCertificateInput', { description: 'A revocation decision' })
 export class RevokeCertificateInput extends CommandInput {
-  @Field(() => ID) @IsText('certificateId', REF_MAX) certificateId!: string;
-  @Field(() => RevocationReasonEnum) reason!: keyof typeof RevocationReasonEnum;
-  @Field() @IsText('details', TEXT_MAX) details!: string;
-  @Field() @IsText('decisionNo', REF_MAX) decisionNo!: string;
-  @Field(() => DateScalar) decidedOn!: string;
+  @Field(() => ID, { description: 'The certificate number' }) @IsText('certificateId', REF_MAX) certificateId!: string;
+  @Field(() => RevocationReasonEnum, { description: 'Why it is revoked' }) reason!: keyof typeof RevocationReasonEnum;
+  @Field({ description: 'What the revoking authority found' }) @IsText('details', TEXT_MAX) details!: string;
+  @Field({ description: 'The number of the revoking decision' }) @IsText('decisionNo', REF_MAX) decisionNo!: string;
+  @Field(() => DateScalar, { description: 'The day of the revoking decision' }) decidedOn!: string;
 }
 
-@InputType('RecordTraceabilityInput')
+@InputType('RecordTraceabilityInput', { description: 'A traceability system a product is traceable in' })
 export class RecordTraceabilityInput extends CommandInput {
-  @Field(() => ID) @IsEntityId('productId') productId!: string;
+  @Field(() => ID, { description: 'The product' }) @IsEntityId('productId') productId!: string;
   @Field({ description: 'The traceability system or platform used' }) @IsText('system', NAME_MAX) system!: string;
-  @Field(() => DateScalar) enabledOn!: string;
+  @Field(() => DateScalar, { description: 'The day it became traceable' }) enabledOn!: string;
 }
 
-@InputType('RecordQualityCertificationInput')
+@InputType('RecordQualityCertificationInput', {
+  description: 'An advanced quality management certification of a product',
+})
 export class RecordQualityCertificationInput extends CommandInput {
-  @Field(() => ID) @IsEntityId('productId') productId!: string;
-  @Field(() => QualityStandardEnum) standard!: keyof typeof QualityStandardEnum;
-  @Field() @IsText('certificateNo', REF_MAX) certificateNo!: string;
-  @Field(() => DateScalar) issuedOn!: string;
-  @Field(() => DateScalar, { nullable: true }) validUntil?: string | null;
+  @Field(() => ID, { description: 'The product' }) @IsEntityId('productId') productId!: string;
+  @Field(() => QualityStandardEnum, { description: 'The standard certified' })
+  standard!: keyof typeof QualityStandardEnum;
+  @Field({ description: "The certification's number" }) @IsText('certificateNo', REF_MAX) certificateNo!: string;
+  @Field(() => DateScalar, { description: 'The day it was issued' }) issuedOn!: string;
+  @Field(() => DateScalar, { description: 'Its last valid day, if it expires', nullable: true }) validUntil?:
+    string | null;
 }

@@ -5,15 +5,15 @@ import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsCommuneCode, IsDistrictCode, IsEntityId, IsText } from './common';
 
-@InputType('RegisterSubjectInput')
+@InputType('RegisterSubjectInput', { description: 'A subject to register' })
 export class RegisterSubjectInput extends CommandInput {
   @Field(() => ID, { nullable: true, description: 'Chosen by the caller, or derived from the commandId' })
   @IsOptional()
   @IsEntityId('id')
   id?: string;
 
-  @Field() @IsText('name', NAME_MAX) name!: string;
-  @Field(() => SubjectKindEnum) kind!: keyof typeof SubjectKindEnum;
+  @Field({ description: 'The registered name' }) @IsText('name', NAME_MAX) name!: string;
+  @Field(() => SubjectKindEnum, { description: 'Its legal form' }) kind!: keyof typeof SubjectKindEnum;
   @Field(() => String, {
     nullable: true,
     description: 'The district: required for registrations dated before 2025-07-01, refused from then on',
@@ -31,7 +31,7 @@ export class RegisterSubjectInput extends CommandInput {
   @IsCommuneCode('communeCode')
   communeCode?: string | null;
 
-  @Field(() => DateScalar) registeredOn!: string;
+  @Field(() => DateScalar, { description: 'The day of registration' }) registeredOn!: string;
 }
 
 @InputType('RecordSubjectCommuneInput', { description: 'Places a subject in a commune from a date' })
@@ -46,24 +46,25 @@ export class RecordSubjectCommuneInput extends CommandInput {
   on!: string;
 }
 
-@InputType('RecordLinkageInput')
+@InputType('RecordLinkageInput', { description: 'A linkage of a subject with a partner' })
 export class RecordLinkageInput extends CommandInput {
-  @Field(() => ID) @IsEntityId('subjectId') subjectId!: string;
-  @Field() @IsText('partnerName', NAME_MAX) partnerName!: string;
-  @Field(() => LinkageKindEnum) kind!: keyof typeof LinkageKindEnum;
-  @Field(() => DateScalar) startedOn!: string;
-  @Field(() => DateScalar, { nullable: true }) endedOn?: string | null;
+  @Field(() => ID, { description: 'The subject' }) @IsEntityId('subjectId') subjectId!: string;
+  @Field({ description: "The partner's name" }) @IsText('partnerName', NAME_MAX) partnerName!: string;
+  @Field(() => LinkageKindEnum, { description: 'What the linkage covers' }) kind!: keyof typeof LinkageKindEnum;
+  @Field(() => DateScalar, { description: 'The day it started' }) startedOn!: string;
+  @Field(() => DateScalar, { description: 'The day it ended, if it has', nullable: true }) endedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The contract's reference, if any", nullable: true })
   @IsOptional()
   @IsText('contractRef', REF_MAX)
   contractRef?: string | null;
 }
 
-@InputType('RecordSupportInput')
+@InputType('RecordSupportInput', { description: 'Support a subject received' })
 export class RecordSupportInput extends CommandInput {
-  @Field(() => ID) @IsEntityId('subjectId') subjectId!: string;
-  @Field(() => SupportProgrammeEnum) programme!: keyof typeof SupportProgrammeEnum;
-  @Field(() => DateScalar) providedOn!: string;
-  @Field() @IsText('description', TEXT_MAX) description!: string;
+  @Field(() => ID, { description: 'The subject' }) @IsEntityId('subjectId') subjectId!: string;
+  @Field(() => SupportProgrammeEnum, { description: 'The programme it came under' })
+  programme!: keyof typeof SupportProgrammeEnum;
+  @Field(() => DateScalar, { description: 'The day it was provided' }) providedOn!: string;
+  @Field({ description: 'What was provided' }) @IsText('description', TEXT_MAX) description!: string;
 }

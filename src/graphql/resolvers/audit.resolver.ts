@@ -15,7 +15,11 @@ export class AuditResolver {
   @Query(() => [AuditEntryType], {
     description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
   })
-  async auditTrail(@Arg('streamId') streamId: string, @Ctx() context: GraphQLContext): Promise<AuditEntryType[]> {
+  async auditTrail(
+    @Arg('streamId', { description: "The stream, e.g. `ocop-product-mien-dong` (see the event log's `streamId`)" })
+    streamId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AuditEntryType[]> {
     const entries = await auditTrail(context.services.store, streamId);
     if (entries.length === 0) throw missing(streamId);
     return entries.map(AuditEntryType.from);
@@ -25,7 +29,7 @@ export class AuditResolver {
     description: "Recomputes a stream's hash chain: the first event that does not match, and missing revisions",
   })
   async verifyAuditTrail(
-    @Arg('streamId') streamId: string,
+    @Arg('streamId', { description: 'The stream to verify, e.g. `ocop-product-mien-dong`' }) streamId: string,
     @Ctx() context: GraphQLContext,
   ): Promise<AuditVerificationType> {
     const result = await verifyStream(context.services.store, streamId);

@@ -17,9 +17,10 @@ export class AuditRevocationsResolver {
     description: 'Certificates revoked by decisions dated from–to (inclusive), oldest decision first, for auditors',
   })
   async revocations(
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
-    @Arg('districtCode', () => String, { nullable: true }) districtCode: string | null,
+    @Arg('from', () => DateScalar, { description: 'The first decision day to include' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'The last decision day to include' }) to: string,
+    @Arg('districtCode', () => String, { description: 'Only products registered in this district', nullable: true })
+    districtCode: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<RevocationRecordType[]> {
     if (from > to) throw new ValidationError('from must not be after to', { field: 'from' });

@@ -26,7 +26,8 @@ export class CertificateResolver {
     description: 'Revokes a VALID certificate by a decision of the recognising level',
   })
   async revokeCertificate(
-    @Arg('input') input: RevokeCertificateInput,
+    @Arg('input', { description: 'The certificate, the reason and the revoking decision' })
+    input: RevokeCertificateInput,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificateType> {
     const { commandId, ...revocation } = input;
@@ -41,7 +42,10 @@ export class CertificateResolver {
     description: 'A certificate by its id, which is also its public number',
   })
   async certificate(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, {
+      description: 'The certificate number (`mien-dong.C1`), or an id this service gave for an answer about the past',
+    })
+    id: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<CertificateType | null> {
@@ -51,9 +55,16 @@ export class CertificateResolver {
     return certificate ? CertificateType.from(cut.key, certificate) : null;
   }
 
-  @Query(() => CertificatePageType)
+  @Query(() => CertificatePageType, {
+    description:
+      'Certificates in order of issue, a page at a time, filtered by district, stars, status, group, level or product',
+  })
   async certificates(
-    @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | null,
+    @Arg('filter', () => CertificateFilter, {
+      description: 'Which certificates to list; all when omitted',
+      nullable: true,
+    })
+    filter: CertificateFilter | null,
     @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof CertificatePageType>> {
@@ -68,7 +79,7 @@ export class CertificateResolver {
     return statusOf(view.models.certificates.get(certificate.entityId)!, view.day);
   }
 
-  @FieldResolver(() => ProductType)
+  @FieldResolver(() => ProductType, { description: 'The product certified' })
   product(@Root() certificate: CertificateType, @Ctx() context: GraphQLContext): ProductType {
     return productIn(cutOf(context, certificate.cut), certificate.productId);
   }

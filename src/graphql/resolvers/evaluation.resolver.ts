@@ -16,7 +16,11 @@ export class EvaluationResolver {
       'months, superseding the valid one when it has at least as many stars), a proposal to the next level, a ' +
       'return to the district, or none. Fewer stars than a valid certificate is a CONFLICT.',
   })
-  async awardStars(@Arg('input') input: AwardStarsInput, @Ctx() context: GraphQLContext): Promise<EvaluationType> {
+  async awardStars(
+    @Arg('input', { description: "The product, the council's level and score, and the decision" })
+    input: AwardStarsInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<EvaluationType> {
     const { commandId, ...award } = input;
     const { result, cut } = await runCommand(context, () =>
       context.services.registry.awardStars(award, commandContext(context, commandId)),
@@ -29,7 +33,7 @@ export class EvaluationResolver {
     return EvaluationType.from(cut.key, input.productId, evaluation);
   }
 
-  @FieldResolver(() => ProductType)
+  @FieldResolver(() => ProductType, { description: 'The product evaluated' })
   product(@Root() evaluation: EvaluationType, @Ctx() context: GraphQLContext): ProductType {
     return productIn(cutOf(context, evaluation.cut), evaluation.productId);
   }

@@ -9,7 +9,10 @@ import { CutArgs } from './args';
 @Resolver(() => PlanType)
 export class PlanResolver {
   @Mutation(() => PlanType, { description: "Adopts a province's yearly plan; adopting it again revises the targets" })
-  async adoptPlan(@Arg('input') input: AdoptPlanInput, @Ctx() context: GraphQLContext): Promise<PlanType> {
+  async adoptPlan(
+    @Arg('input', { description: 'The plan and its targets per unit' }) input: AdoptPlanInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PlanType> {
     const { commandId, ...plan } = input;
     const { cut } = await runCommand(context, () =>
       context.services.registry.adoptPlan(plan, commandContext(context, commandId)),
@@ -19,10 +22,17 @@ export class PlanResolver {
     return PlanType.from(cut.key, adopted);
   }
 
-  @Query(() => PlanType, { nullable: true })
+  @Query(() => PlanType, {
+    description: "A province's yearly OCOP plan with its targets, null when none is adopted",
+    nullable: true,
+  })
   async plan(
-    @Arg('year', () => Int) year: number,
-    @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
+    @Arg('year', () => Int, { description: 'The plan year' }) year: number,
+    @Arg('provinceCode', () => String, {
+      description: "The province's code (06 Bắc Kạn by default)",
+      defaultValue: '06',
+    })
+    provinceCode: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {

@@ -28,9 +28,11 @@ export function productIn(cut: Cut, id: string): ProductType {
 
 @Resolver(() => ProductType)
 export class ProductResolver {
-  @Mutation(() => ProductType)
+  @Mutation(() => ProductType, {
+    description: "Registers a subject's product for OCOP evaluation; answers the product",
+  })
   async registerProduct(
-    @Arg('input') input: RegisterProductInput,
+    @Arg('input', { description: 'The product to register' }) input: RegisterProductInput,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, id, ...product } = input;
@@ -40,9 +42,11 @@ export class ProductResolver {
     return productIn(cut, String(result.events[0]!.data['productId']));
   }
 
-  @Mutation(() => ProductType)
+  @Mutation(() => ProductType, {
+    description: "Records that a product's origin can be traced in a traceability system",
+  })
   async recordTraceability(
-    @Arg('input') input: RecordTraceabilityInput,
+    @Arg('input', { description: 'The traceability to record' }) input: RecordTraceabilityInput,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, ...traceability } = input;
@@ -52,9 +56,9 @@ export class ProductResolver {
     return productIn(cut, input.productId);
   }
 
-  @Mutation(() => ProductType)
+  @Mutation(() => ProductType, { description: 'Records an advanced quality management certification of a product' })
   async recordQualityCertification(
-    @Arg('input') input: RecordQualityCertificationInput,
+    @Arg('input', { description: 'The certification to record' }) input: RecordQualityCertificationInput,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType> {
     const { commandId, ...certification } = input;
@@ -64,9 +68,10 @@ export class ProductResolver {
     return productIn(cut, input.productId);
   }
 
-  @Query(() => ProductType, { nullable: true })
+  @Query(() => ProductType, { description: 'A product by its id, now or as it was', nullable: true })
   async product(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The product's id, or an id this service gave for an answer about the past" })
+    id: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ProductType | null> {
@@ -76,9 +81,13 @@ export class ProductResolver {
     return product ? ProductType.from(key, product) : null;
   }
 
-  @Query(() => ProductPageType)
+  @Query(() => ProductPageType, {
+    description:
+      'Products in registration order, a page at a time, filtered by district, stars, status, group, subject or name',
+  })
   async products(
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg('filter', () => ProductFilter, { description: 'Which products to list; all when omitted', nullable: true })
+    filter: ProductFilter | null,
     @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof ProductPageType>> {
@@ -87,7 +96,7 @@ export class ProductResolver {
     return mapPage(page, (p) => ProductType.from(key, p));
   }
 
-  @FieldResolver(() => SubjectType)
+  @FieldResolver(() => SubjectType, { description: 'The subject that produces it' })
   subject(@Root() product: ProductType, @Ctx() context: GraphQLContext): SubjectType {
     return subjectIn(cutOf(context, product.cut), product.subjectId);
   }
@@ -112,13 +121,13 @@ export class ProductResolver {
     return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
   }
 
-  @FieldResolver(() => [TraceabilityType])
+  @FieldResolver(() => [TraceabilityType], { description: 'The traceability systems its origin can be traced in' })
   traceability(@Root() product: ProductType, @Ctx() context: GraphQLContext): TraceabilityType[] {
     const { view } = cutOf(context, product.cut);
     return recordOf(view, product).traceability.map((t) => Object.assign(new TraceabilityType(), t));
   }
 
-  @FieldResolver(() => [QualityCertificationType])
+  @FieldResolver(() => [QualityCertificationType], { description: 'Its advanced quality management certifications' })
   qualityCertifications(@Root() product: ProductType, @Ctx() context: GraphQLContext): QualityCertificationType[] {
     const { view } = cutOf(context, product.cut);
     return recordOf(view, product).qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q));

@@ -20,8 +20,12 @@ export class ReportResolver {
       'Annex 1: product development targets and actuals per unit of the plan, with certificate statuses judged on 31 December of the year (or the asOf/atPosition day, or today, when earlier)',
   })
   async districtTargets(
-    @Arg('year', () => Int) year: number,
-    @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
+    @Arg('year', () => Int, { description: 'The plan year reported on' }) year: number,
+    @Arg('provinceCode', () => String, {
+      description: "The province's code (06 Bắc Kạn by default)",
+      defaultValue: '06',
+    })
+    provinceCode: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<DistrictTargetsReportType> {
@@ -41,8 +45,12 @@ export class ReportResolver {
       'Annex 2: quality of recognised products per unit of the plan, with certificate statuses judged on 31 December of the year (or the asOf/atPosition day, or today, when earlier)',
   })
   async qualityManagement(
-    @Arg('year', () => Int) year: number,
-    @Arg('provinceCode', () => String, { defaultValue: '06' }) provinceCode: string,
+    @Arg('year', () => Int, { description: 'The plan year reported on' }) year: number,
+    @Arg('provinceCode', () => String, {
+      description: "The province's code (06 Bắc Kạn by default)",
+      defaultValue: '06',
+    })
+    provinceCode: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<QualityManagementReportType> {

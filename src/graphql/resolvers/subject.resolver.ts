@@ -27,9 +27,11 @@ export function subjectIn(cut: Cut, id: string): SubjectType {
 
 @Resolver(() => SubjectType)
 export class SubjectResolver {
-  @Mutation(() => SubjectType)
+  @Mutation(() => SubjectType, {
+    description: 'Registers a subject in a district (before 2025-07-01) or a commune; answers the subject',
+  })
   async registerSubject(
-    @Arg('input') input: RegisterSubjectInput,
+    @Arg('input', { description: 'The subject to register' }) input: RegisterSubjectInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType> {
     const { commandId, id, ...subject } = input;
@@ -39,8 +41,13 @@ export class SubjectResolver {
     return subjectIn(cut, String(result.events[0]!.data['subjectId']));
   }
 
-  @Mutation(() => SubjectType)
-  async recordLinkage(@Arg('input') input: RecordLinkageInput, @Ctx() context: GraphQLContext): Promise<SubjectType> {
+  @Mutation(() => SubjectType, {
+    description: 'Records a production or consumption linkage of a subject with a partner',
+  })
+  async recordLinkage(
+    @Arg('input', { description: 'The linkage to record' }) input: RecordLinkageInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SubjectType> {
     const { commandId, ...linkage } = input;
     const { cut } = await runCommand(context, () =>
       context.services.registry.recordLinkage(linkage, commandContext(context, commandId)),
@@ -48,8 +55,11 @@ export class SubjectResolver {
     return subjectIn(cut, input.subjectId);
   }
 
-  @Mutation(() => SubjectType)
-  async recordSupport(@Arg('input') input: RecordSupportInput, @Ctx() context: GraphQLContext): Promise<SubjectType> {
+  @Mutation(() => SubjectType, { description: 'Records support a subject received under a programme' })
+  async recordSupport(
+    @Arg('input', { description: 'The support to record' }) input: RecordSupportInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SubjectType> {
     const { commandId, ...support } = input;
     const { cut } = await runCommand(context, () =>
       context.services.registry.recordSupport(support, commandContext(context, commandId)),
@@ -57,9 +67,13 @@ export class SubjectResolver {
     return subjectIn(cut, input.subjectId);
   }
 
-  @Query(() => SubjectType, { nullable: true })
+  @Query(() => SubjectType, {
+    description: 'A subject (cooperative, enterprise, household business) by its id, now or as it was',
+    nullable: true,
+  })
   async subject(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The subject's id, or an id this service gave for an answer about the past" })
+    id: string,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType | null> {
@@ -69,9 +83,12 @@ export class SubjectResolver {
     return subject ? SubjectType.from(key, subject) : null;
   }
 
-  @Query(() => SubjectPageType)
+  @Query(() => SubjectPageType, {
+    description: 'Subjects in registration order, a page at a time, filtered by district or name',
+  })
   async subjects(
-    @Arg('filter', () => SubjectFilter, { nullable: true }) filter: SubjectFilter | null,
+    @Arg('filter', () => SubjectFilter, { description: 'Which subjects to list; all when omitted', nullable: true })
+    filter: SubjectFilter | null,
     @Args() { first, after, last, before, ...question }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof SubjectPageType>> {
@@ -84,7 +101,7 @@ export class SubjectResolver {
     description: 'Places a subject in a commune from a date (old or new code list by that date)',
   })
   async recordSubjectCommune(
-    @Arg('input') input: RecordSubjectCommuneInput,
+    @Arg('input', { description: 'The subject and its commune' }) input: RecordSubjectCommuneInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SubjectType> {
     const { commandId, ...commune } = input;
@@ -116,7 +133,7 @@ export class SubjectResolver {
     return AdministrativeUnitType.from(province);
   }
 
-  @FieldResolver(() => [ProductType])
+  @FieldResolver(() => [ProductType], { description: 'Its registered products, oldest first' })
   products(@Root() subject: SubjectType, @Ctx() context: GraphQLContext): ProductType[] {
     const { models } = cutOf(context, subject.cut).view;
     return subject.productIds.flatMap((id) => {

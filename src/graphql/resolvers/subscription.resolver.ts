@@ -45,8 +45,12 @@ export class SubscriptionResolver {
   })
   planProgressChanged(
     @Root() row: Row,
-    @Arg('year', () => Int) _year: number,
-    @Arg('provinceCode', () => String, { defaultValue: '06' }) _provinceCode: string,
+    @Arg('year', () => Int, { description: 'The plan year to follow' }) _year: number,
+    @Arg('provinceCode', () => String, {
+      description: "The province's code (06 Bắc Kạn by default)",
+      defaultValue: '06',
+    })
+    _provinceCode: string,
   ): DistrictTargetsRowType {
     return row;
   }

@@ -10,10 +10,10 @@ import { AdministrativeUnitType } from './unit.type';
 
 @ObjectType('Actor', { description: 'Who acted: an official, their role and the unit of their office' })
 export class ActorType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The official's id (the token's subject)" })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The role the official acted in' })
   role!: string;
 
   @Field(() => String, { nullable: true, description: 'The administrative unit code of their office' })
@@ -30,13 +30,13 @@ export class AuditEntryType {
   @Field({ description: 'Its place in the log (a cursor, as in `events`)' })
   position!: string;
 
-  @Field()
+  @Field({ description: 'The stream it belongs to (`ocop-subject-…`, `ocop-product-…`, `ocop-plan-…`)' })
   streamId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its place in its stream, from 0' })
   revision!: number;
 
-  @Field()
+  @Field({ description: 'What happened (`SubjectRegistered`, `CertificateRevoked`, …)' })
   type!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'When the fact took effect (decision, registration…)' })
@@ -45,19 +45,28 @@ export class AuditEntryType {
   @Field(() => DateTimeScalar, { description: 'When the store recorded it' })
   recordedAt!: Date;
 
-  @Field(() => ActorType, { nullable: true })
+  @Field(() => ActorType, {
+    description: 'Who recorded it, null for events recorded before actors were kept',
+    nullable: true,
+  })
   actor!: ActorType | null;
 
   @Field(() => String, { nullable: true, description: 'The decision (or plan) number the event records' })
   decisionNo!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The command that recorded it (a retry with the same id records nothing more)',
+    nullable: true,
+  })
   commandId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The request it came from (the `x-correlation-id` header, or one made for it)',
+    nullable: true,
+  })
   correlationId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The event that caused it, null when an official's command did", nullable: true })
   causationId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The hash of the event before it in the stream' })
@@ -66,7 +75,7 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'SHA-256 of this event and prevHash' })
   hash!: string | null;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: "The event's data as stored" })
   data!: JsonObject;
 
   static from(entry: AuditEntry): AuditEntryType {
@@ -87,16 +96,16 @@ export class RevocationRecordType {
   @Field(() => ID, { description: 'The certificate revoked, and the time asked when about the past' })
   id!: string;
 
-  @Field(() => CertificateType)
+  @Field(() => CertificateType, { description: 'The certificate revoked, as it is now' })
   certificate!: CertificateType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The certificate number' })
   certificateId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The product's id" })
   productId!: string;
 
-  @Field()
+  @Field({ description: "The product's name" })
   productName!: string;
 
   @Field(() => AdministrativeUnitType, {
@@ -105,22 +114,22 @@ export class RevocationRecordType {
   })
   district!: AdministrativeUnitType | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The stars the certificate recognised' })
   stars!: number;
 
-  @Field(() => EvaluationLevelEnum)
+  @Field(() => EvaluationLevelEnum, { description: 'The level that recognised them' })
   level!: string;
 
-  @Field(() => RevocationReasonEnum)
+  @Field(() => RevocationReasonEnum, { description: 'Why it was revoked' })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'What the revoking authority found' })
   details!: string;
 
-  @Field()
+  @Field({ description: 'The number of the revoking decision' })
   decisionNo!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the revoking decision' })
   decidedOn!: string;
 
   /** The key of the cut it was read from (see ../cut.ts). */

@@ -12,6 +12,7 @@ const CHAIN_BREAK_REASONS: Record<ChainBreakReason, ChainBreakReason> = {
 };
 registerEnumType(CHAIN_BREAK_REASONS, {
   name: 'ChainBreakReason',
+  description: "Why an event does not match its stream's hash chain",
   valuesConfig: {
     HASH_MISMATCH: { description: 'The stored event is not the one that was hashed: it was edited' },
     PREV_HASH_MISMATCH: { description: 'It does not link to the stored event before it: one was removed or replaced' },
@@ -22,16 +23,16 @@ registerEnumType(CHAIN_BREAK_REASONS, {
 
 @ObjectType('ChainBreak', { description: 'The first event of a stream that does not match its hash chain' })
 export class ChainBreakType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The revision of the event that does not match' })
   revision!: number;
 
-  @Field()
+  @Field({ description: 'Its place in the log' })
   position!: string;
 
-  @Field()
+  @Field({ description: 'Its event type' })
   type!: string;
 
-  @Field(() => CHAIN_BREAK_REASONS)
+  @Field(() => CHAIN_BREAK_REASONS, { description: 'What does not match' })
   reason!: ChainBreakReason;
 
   @Field({ description: 'The hash the chain expects here' })
@@ -43,10 +44,10 @@ export class ChainBreakType {
 
 @ObjectType('RevisionGap', { description: 'Revisions missing from a stream (inclusive): events were removed' })
 export class RevisionGapType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The first missing revision' })
   from!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The last missing revision' })
   to!: number;
 }
 
@@ -55,28 +56,31 @@ export class AuditVerificationType {
   @Field(() => ID, { description: 'The stream verified: a later verification replaces this one' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The stream verified' })
   streamId!: string;
 
   @Field({ description: 'Every event matches its chain and no revision is missing' })
   intact!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many events the stream holds' })
   events!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'The revision of its last event, null when it is empty', nullable: true })
   headRevision!: number | null;
 
   @Field(() => String, { nullable: true, description: "The stored hash of the stream's last event" })
   headHash!: string | null;
 
-  @Field(() => ChainBreakType, { nullable: true })
+  @Field(() => ChainBreakType, {
+    description: 'The first event that does not match its chain, null when intact',
+    nullable: true,
+  })
   firstBreak!: ChainBreakType | null;
 
   @Field(() => Int, { description: 'How many events do not match' })
   breaks!: number;
 
-  @Field(() => [RevisionGapType])
+  @Field(() => [RevisionGapType], { description: 'Revisions missing from the stream' })
   gaps!: RevisionGapType[];
 
   static from(result: StreamVerification): AuditVerificationType {
@@ -106,19 +110,19 @@ export class HeadsDigestType {
   @Field(() => ID, { description: 'The log position the digest covers (`empty` for an empty log)' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The SHA-256 digest, hexadecimal' })
   digest!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many streams it covers' })
   streams!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many events it covers' })
   events!: number;
 
   @Field(() => String, { nullable: true, description: 'The log position the digest covers: recompute it there' })
   position!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the last event it covers was recorded', nullable: true })
   recordedAt!: Date | null;
 
   static from(digest: HeadsDigest): HeadsDigestType {

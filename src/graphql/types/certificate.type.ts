@@ -4,18 +4,18 @@ import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
 
-@ObjectType('Revocation')
+@ObjectType('Revocation', { description: 'The decision that revoked a certificate' })
 export class RevocationType {
-  @Field(() => RevocationReasonEnum)
+  @Field(() => RevocationReasonEnum, { description: 'Why it was revoked' })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'What the revoking authority found' })
   details!: string;
 
-  @Field()
+  @Field({ description: 'The number of the revoking decision' })
   decisionNo!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the revoking decision' })
   decidedOn!: string;
 }
 
@@ -27,22 +27,22 @@ export class CertificateType {
   })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The stars recognised, 3 to 5' })
   stars!: number;
 
-  @Field(() => EvaluationLevelEnum)
+  @Field(() => EvaluationLevelEnum, { description: 'The level that recognised them' })
   level!: string;
 
-  @Field()
+  @Field({ description: 'The number of the recognising decision' })
   decisionNo!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the recognising decision' })
   issuedOn!: string;
 
   @Field(() => DateScalar, { description: 'The last day of validity' })
   expiresOn!: string;
 
-  @Field(() => RevocationType, { nullable: true })
+  @Field(() => RevocationType, { description: 'The revocation, null unless revoked', nullable: true })
   revocation!: RevocationType | null;
 
   @Field(() => ID, { nullable: true, description: 'The certificate this one replaced' })

@@ -26,13 +26,13 @@ export class EvaluationType {
   })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its number among the product's evaluations, from 1" })
   evaluationNo!: number;
 
-  @Field(() => EvaluationLevelEnum)
+  @Field(() => EvaluationLevelEnum, { description: "The council's level" })
   level!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The council's score, 0–100" })
   score!: number;
 
   @Field(() => Int, { description: 'The stars recognised at this level (the score band, capped by the level)' })
@@ -53,10 +53,10 @@ export class EvaluationType {
   @Field(() => ScorePartsType, { nullable: true, description: 'The A/B/C part scores, when the council recorded them' })
   parts!: ScorePartsType | null;
 
-  @Field()
+  @Field({ description: "The number of the council's decision" })
   decisionNo!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The day of the council's decision" })
   decidedOn!: string;
 
   productId!: string;

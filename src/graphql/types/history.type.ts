@@ -12,19 +12,19 @@ export class RecordedEventType {
   })
   position!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's own id (a UUID), the same in every copy of the log" })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The stream it belongs to' })
   streamId!: string;
 
   @Field(() => Int, { description: 'Its place in its stream, from 0' })
   revision!: number;
 
-  @Field()
+  @Field({ description: 'What happened (`SubjectRegistered`, `CertificateRevoked`, …)' })
   type!: string;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: "The event's data as stored" })
   data!: JsonObject;
 
   @Field(() => GraphQLJSONObject, { description: 'commandId, correlationId, causationId, actor, prevHash, hash…' })

@@ -13,20 +13,21 @@ function unitOfPlan(code: string, adoptedOn: string): AdministrativeUnitType {
   return unit ? AdministrativeUnitType.from(unit) : Object.assign(new AdministrativeUnitType(), { code, name: code });
 }
 
-@ObjectType('DistrictTarget')
+@ObjectType('DistrictTarget', { description: "A plan's targets for one unit (a district, a commune or the province)" })
 export class DistrictTargetType {
   @Field(() => ID, { description: "The plan's id and the target's unit" })
   id!: string;
 
-  @Field(() => AdministrativeUnitType)
+  @Field(() => AdministrativeUnitType, { description: 'The unit the targets are for' })
   unit!: AdministrativeUnitType;
 
-  @Field(() => Int) newProducts3Star!: number;
-  @Field(() => Int) consolidatedSubjects!: number;
-  @Field(() => Int) newSubjects!: number;
-  @Field(() => Int) traceabilityProducts!: number;
-  @Field(() => Int) linkageSubjects!: number;
-  @Field(() => Int) advancedQmProducts!: number;
+  @Field(() => Int, { description: 'New products to certify with 3 stars or more' }) newProducts3Star!: number;
+  @Field(() => Int, { description: 'Certified subjects to consolidate' }) consolidatedSubjects!: number;
+  @Field(() => Int, { description: 'New subjects to register with a product' }) newSubjects!: number;
+  @Field(() => Int, { description: 'Certified products to make traceable' }) traceabilityProducts!: number;
+  @Field(() => Int, { description: 'Certified subjects to link with partners' }) linkageSubjects!: number;
+  @Field(() => Int, { description: 'Certified products to bring under advanced quality management' })
+  advancedQmProducts!: number;
 }
 
 @ObjectType('Plan', { description: "A province's yearly OCOP plan with its targets per district" })
@@ -36,16 +37,16 @@ export class PlanType {
   })
   id!: string;
 
-  @Field()
+  @Field({ description: "The plan's document number, e.g. 180/KH-UBND" })
   reference!: string;
 
-  @Field()
+  @Field({ description: "The province's code" })
   provinceCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   year!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the latest adoption' })
   adoptedOn!: string;
 
   @Field(() => Int, { description: 'How many times the plan was adopted again with new targets' })
@@ -56,7 +57,7 @@ export class PlanType {
   })
   level!: UnitLevel;
 
-  @Field(() => [DistrictTargetType])
+  @Field(() => [DistrictTargetType], { description: 'The targets per unit of the plan' })
   targets!: DistrictTargetType[];
 
   static from(cut: string, plan: PlanView): PlanType {

@@ -5,12 +5,12 @@ import { DateScalar } from '../scalars';
 import { ProductGroupEnum, QualityStandardEnum, RegistrationKindEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
 
-@ObjectType('Traceability')
+@ObjectType('Traceability', { description: "A traceability system that records a product's origin" })
 export class TraceabilityType {
-  @Field()
+  @Field({ description: "The system's name (e.g. a provincial traceability portal)" })
   system!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the product was traceable in it' })
   enabledOn!: string;
 }
 
@@ -18,34 +18,37 @@ export class TraceabilityType {
   description: 'An advanced quality management certification (ISO 22000, HACCP, VietGAP …)',
 })
 export class QualityCertificationType {
-  @Field(() => QualityStandardEnum)
+  @Field(() => QualityStandardEnum, { description: 'The standard certified' })
   standard!: string;
 
-  @Field()
+  @Field({ description: "The certification's number" })
   certificateNo!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was issued' })
   issuedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'Its last valid day, null when it does not expire', nullable: true })
   validUntil!: string | null;
 }
 
 @ObjectType('Product', { description: 'A product a subject registered for OCOP evaluation' })
 export class ProductType {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      "The product's id; in an answer about the past, followed by @ and the time asked (see docs/clients.md)",
+  })
   id!: string;
 
-  @Field()
+  @Field({ description: "The product's name" })
   name!: string;
 
-  @Field(() => ProductGroupEnum)
+  @Field(() => ProductGroupEnum, { description: 'Its OCOP product group' })
   group!: string;
 
-  @Field(() => RegistrationKindEnum)
+  @Field(() => RegistrationKindEnum, { description: 'Why it was registered: new, upgrade or renewal' })
   registrationKind!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was registered' })
   registeredOn!: string;
 
   /** The product's id, whatever the cut. */

@@ -6,12 +6,12 @@ import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';
 import type { UnitLevel } from '../../domain/rules/units/units';
 
-@ObjectType('Indicator')
+@ObjectType('Indicator', { description: "One indicator of a report row: the plan's target and what was achieved" })
 export class IndicatorType {
   @Field(() => Int, { description: 'From the adopted plan; 0 where the plan sets none' })
   target!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What the registry counts for it' })
   actual!: number;
 }
 
@@ -24,7 +24,7 @@ export class DistrictTargetsRowType {
   })
   id!: string;
 
-  @Field(() => AdministrativeUnitType)
+  @Field(() => AdministrativeUnitType, { description: 'The unit of the row (the province for the total)' })
   unit!: AdministrativeUnitType;
 
   @Field(() => IndicatorType, {
@@ -52,7 +52,7 @@ export class QualityManagementRowType {
   })
   id!: string;
 
-  @Field(() => AdministrativeUnitType)
+  @Field(() => AdministrativeUnitType, { description: 'The unit of the row (the province for the total)' })
   unit!: AdministrativeUnitType;
 
   @Field(() => IndicatorType, { description: 'Products with a VALID certificate and traceability recorded' })
@@ -77,10 +77,10 @@ abstract class ReportFields {
   })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year reported on' })
   year!: number;
 
-  @Field()
+  @Field({ description: "The province's code" })
   provinceCode!: string;
 
   @Field(() => String, { nullable: true, description: 'The adopted plan, null when none is adopted for the year' })
@@ -101,7 +101,9 @@ abstract class ReportFields {
   asOf!: Date | null;
 }
 
-@ObjectType('DistrictTargetsReport')
+@ObjectType('DistrictTargetsReport', {
+  description: "Annex 1 of a province's plan: product development targets and actuals per unit",
+})
 export class DistrictTargetsReportType extends ReportFields {
   @Field(() => [DistrictTargetsRowType], {
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
@@ -119,7 +121,9 @@ export class DistrictTargetsReportType extends ReportFields {
   total!: DistrictTargetsRowType;
 }
 
-@ObjectType('QualityManagementReport')
+@ObjectType('QualityManagementReport', {
+  description: "Annex 2 of a province's plan: quality of recognised products per unit",
+})
 export class QualityManagementReportType extends ReportFields {
   @Field(() => [QualityManagementRowType], {
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",

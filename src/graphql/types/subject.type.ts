@@ -8,49 +8,52 @@ import type { Placement } from '../../domain/rules/units/placement';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The linkage's id" })
   id!: string;
 
-  @Field()
+  @Field({ description: "The partner's name" })
   partnerName!: string;
 
-  @Field(() => LinkageKindEnum)
+  @Field(() => LinkageKindEnum, { description: 'What the linkage covers' })
   kind!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the linkage started' })
   startedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'The day it ended, null while it lasts', nullable: true })
   endedOn!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The contract's reference, if any", nullable: true })
   contractRef!: string | null;
 }
 
 @ObjectType('Support', { description: 'Support a subject received under a programme' })
 export class SupportType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The support's id" })
   id!: string;
 
-  @Field(() => SupportProgrammeEnum)
+  @Field(() => SupportProgrammeEnum, { description: 'The programme it came under' })
   programme!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was provided' })
   providedOn!: string;
 
-  @Field()
+  @Field({ description: 'What was provided' })
   description!: string;
 }
 
 @ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
 export class SubjectType {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      "The subject's id; in an answer about the past, followed by @ and the time asked (see docs/clients.md)",
+  })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The registered name' })
   name!: string;
 
-  @Field(() => SubjectKindEnum)
+  @Field(() => SubjectKindEnum, { description: 'Its legal form' })
   kind!: string;
 
   @Field(() => AdministrativeUnitType, {
@@ -59,13 +62,13 @@ export class SubjectType {
   })
   district!: AdministrativeUnitType | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was registered in the programme' })
   registeredOn!: string;
 
-  @Field(() => [LinkageType])
+  @Field(() => [LinkageType], { description: 'Its production and consumption linkages, oldest first' })
   linkages!: LinkageType[];
 
-  @Field(() => [SupportType])
+  @Field(() => [SupportType], { description: 'The support it received, oldest first' })
   supports!: SupportType[];
 
   /** The subject's id, whatever the cut. */
