@@ -4,6 +4,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimi
 import { MIN_SECRET_BYTES, TOKEN_ROLES, type TokenRole } from './graphql/auth/tokens';
 import { parseOrigins } from './graphql/cors';
 import { DEFAULT_EXECUTION_BUDGET, type ExecutionBudget } from './graphql/limits/executionBudget';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './graphql/limits/rateLimits';
 import type { TokenKeys } from './graphql/auth/verifyToken';
 
 /** How bearer tokens are verified. `keys` is null in development mode (the public development secret). */
@@ -30,6 +31,7 @@ export interface Config {
   readonly auth: AuthSettings;
   readonly limits: QueryLimits;
   readonly budget: ExecutionBudget;
+  readonly rateLimits: RateLimits;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly fieldSuggestions: boolean;
@@ -146,6 +148,22 @@ function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string): Snaps
   };
 }
 
+function rateLimits(env: Env): RateLimits {
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    perAddress: positiveInteger(env, 'OCOP_RATE_LIMIT_PER_ADDRESS', d.perAddress),
+    perToken: positiveInteger(env, 'OCOP_RATE_LIMIT_PER_TOKEN', d.perToken),
+    windowSeconds: positiveInteger(env, 'OCOP_RATE_LIMIT_WINDOW_SECONDS', d.windowSeconds),
+    maxConnections: positiveInteger(env, 'OCOP_MAX_WS_CONNECTIONS', d.maxConnections),
+    subscriptionsPerConnection: positiveInteger(
+      env,
+      'OCOP_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      d.subscriptionsPerConnection,
+    ),
+    anonymousSubscriptions: positiveInteger(env, 'OCOP_MAX_ANONYMOUS_SUBSCRIPTIONS', d.anonymousSubscriptions),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = Number(env['PORT'] ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -174,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeMs: positiveInteger(env, 'OCOP_MAX_EXECUTION_MS', DEFAULT_EXECUTION_BUDGET.timeMs),
       maxResponseBytes: positiveInteger(env, 'OCOP_MAX_RESPONSE_BYTES', DEFAULT_EXECUTION_BUDGET.maxResponseBytes),
     },
+    rateLimits: rateLimits(env),
     maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
     introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),
     fieldSuggestions: flag(env, 'OCOP_GRAPHQL_FIELD_SUGGESTIONS', !production),

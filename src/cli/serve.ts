@@ -87,6 +87,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     developmentAuth,
     limits: config.limits,
     budget: config.budget,
+    rateLimits: config.rateLimits,
     introspection: config.introspection,
     introspectionRoles: config.introspectionRoles,
     web: { corsOrigins: config.corsOrigins, explorer: config.explorer },

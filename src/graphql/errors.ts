@@ -20,6 +20,10 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** The request cannot be served on this transport (a subscription sent over HTTP). */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A query stopped while it ran: over its time budget, or answering more than the response budget. */
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** The caller is over a rate or connection limit (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const satisfies Record<DomainError['code'], string> & Record<string, string>;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -28,6 +32,7 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === ErrorCode.UNAUTHENTICATED) return 401;
   if (code === ErrorCode.FORBIDDEN) return 403;
   if (code === ErrorCode.UNAVAILABLE) return 503;
+  if (code === ErrorCode.RATE_LIMITED) return 429;
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) return 500;
   return 400;
 }

@@ -24,6 +24,8 @@ import {
   enforceTimeBudget,
 } from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
+import { limitConnections } from './limits/connectionLimits';
+import { DEFAULT_RATE_LIMITS, type RateLimits, createRateLimiter } from './limits/rateLimits';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
 import { guardedWebSocketOptions } from './auth/websocket';
@@ -46,6 +48,8 @@ export interface ServerOptions {
   /** Tokens are checked against the public development secret: every response says so (`x-ocop-auth`). */
   readonly developmentAuth?: boolean;
   readonly limits?: QueryLimits;
+  /** Requests per address and per token, graphql-ws connections and subscriptions. */
+  readonly rateLimits?: RateLimits;
   /** Time and response-size budgets of one query while it runs. */
   readonly budget?: ExecutionBudget;
   /** Schema introspection (`__schema`, `__type`) for everyone; default: in development only. */
@@ -107,6 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       liveListWeights(() => options.services.runner.models),
     ),
   ]);
+  const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const rateLimiter = createRateLimiter(rates);
   const budget = options.budget ?? DEFAULT_EXECUTION_BUDGET;
   enforceTimeBudget(options.schema, budget.timeMs, budget.now);
   const httpServer = createServer();
@@ -118,18 +124,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   observe.countConnections(wsServer, metrics);
   const wsCleanup = useServer(
     observe.countSubscriptions(
-      guardedWebSocketOptions({
-        schema: options.schema,
-        authenticate: options.authenticate,
-        guard,
-        maxResponseBytes: budget.maxResponseBytes,
-        limits,
-        limitRules: protection.validationRules,
-        mayIntrospect: (actor) => mayIntrospect(introspectionPolicy, actor),
-        fieldSuggestions,
-        contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
-        formatError,
-      }),
+      limitConnections(
+        guardedWebSocketOptions({
+          schema: options.schema,
+          authenticate: options.authenticate,
+          guard,
+          maxResponseBytes: budget.maxResponseBytes,
+          limits,
+          limitRules: protection.validationRules,
+          mayIntrospect: (actor) => mayIntrospect(introspectionPolicy, actor),
+          fieldSuggestions,
+          contextFor: (connection, actor) => contextFor(connection.request.headers, actor),
+          formatError,
+        }),
+        rates,
+        rateLimiter,
+      ),
       metrics,
     ),
     wsServer,
@@ -211,6 +221,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const httpGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
     const actor = authenticateRequest(options.authenticate, request.headers.authorization);
+    const limited = await rateLimiter.refuseHttp(request.socket.remoteAddress, actor);
+    if (limited) return void response.writeHead(limited.status, limited.headers).end(JSON.stringify(limited.body));
     const result = await tracing.inSpan('graphql', {}, () =>
       answers.answer(httpGraphQLRequest, actor, () =>
         apollo.executeHTTPGraphQLRequest({

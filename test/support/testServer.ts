@@ -8,6 +8,7 @@ import { getSqliteEventStore } from '../../src/eventStore/sqlite';
 import { createAuthenticator } from '../../src/graphql/auth/authenticate';
 import { type TokenClaims, mintToken } from '../../src/graphql/auth/tokens';
 import { createTokenVerifier } from '../../src/graphql/auth/verifyToken';
+import { DEFAULT_RATE_LIMITS } from '../../src/graphql/limits/rateLimits';
 import { createSchema } from '../../src/graphql/schema';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/graphql/server';
 import type { Observability } from '../../src/observability';
@@ -107,6 +108,8 @@ export async function startTestServer(
     development: false,
     authenticate: createAuthenticator(createTokenVerifier({ keys: { secret: TEST_JWT_SECRET } })),
     observability: options.observability,
+    // Suites send hundreds of requests a minute from one address; the rate-limit tests set their own.
+    rateLimits: { ...DEFAULT_RATE_LIMITS, perAddress: 1_000_000, perToken: 1_000_000 },
     ...options.server,
   });
   const defaultAuthorization = bearer(DEFAULT_OFFICER);

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type ExecutionResult,
@@ -12,7 +13,7 @@ import {
 } from 'graphql';
 
 /** The code of a query stopped while it ran: over its time budget, or answering more than the response budget. */
-export const BUDGET_CODE = 'LIMIT_EXCEEDED';
+export const BUDGET_CODE = ErrorCode.LIMIT_EXCEEDED;
 
 export interface ExecutionBudget {
   /** Longest a query may run, in milliseconds. */
