@@ -1,7 +1,9 @@
 import { basename, dirname } from 'node:path';
 import type { SnapshotSettings } from '../projections/snapshots';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/auth/queryLimits';
-import { MIN_SECRET_BYTES, TOKEN_ROLES, type TokenRole } from './graphql/auth/tokens';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './graphql/auth/tokenChecks';
+import { TOKEN_ROLES, type TokenRole, durationSeconds } from './graphql/auth/tokens';
+import { isProduction, listenHost, weakSecret } from './configMode';
 import { parseOrigins } from './graphql/cors';
 import { DEFAULT_EXECUTION_BUDGET, type ExecutionBudget } from './graphql/limits/executionBudget';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './graphql/limits/rateLimits';
@@ -12,6 +14,8 @@ export interface AuthSettings {
   readonly keys: TokenKeys | null;
   readonly issuer?: string;
   readonly audience?: string;
+  /** Longest `exp` − `iat` accepted (OCOP_JWT_MAX_LIFETIME). */
+  readonly maxLifetimeSeconds?: number;
 }
 
 /** The kinds of store OCOP_STORE may name; src/openStore.ts opens each. */
@@ -21,6 +25,8 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 /** Settings from the environment, with defaults that run on a fresh machine. */
 export interface Config {
   readonly port: number;
+  /** Where to listen (HOST): 127.0.0.1 in development unless set, every interface in production. */
+  readonly host: string;
   readonly store: StoreKind;
   readonly sqlitePath: string;
   readonly esdbUrl: string;
@@ -84,23 +90,45 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 function authSettings(env: Env, production: boolean): AuthSettings {
   const secret = env['OCOP_JWT_SECRET'] || undefined;
   const jwksUrl = env['OCOP_JWKS_URL'] || undefined;
-  const claims = { issuer: env['OCOP_JWT_ISSUER'] || undefined, audience: env['OCOP_JWT_AUDIENCE'] || undefined };
+  const claims = {
+    issuer: env['OCOP_JWT_ISSUER'] || undefined,
+    audience: env['OCOP_JWT_AUDIENCE'] || undefined,
+    maxLifetimeSeconds: tokenLifetime(env),
+  };
   if (jwksUrl) {
     if (!URL.canParse(jwksUrl) || !/^https?:$/.test(new URL(jwksUrl).protocol))
       throw new ConfigError(`OCOP_JWKS_URL must be an http(s) URL, got ${jwksUrl}`);
     return { keys: { jwksUrl }, ...claims };
   }
   if (secret) {
-    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
-      throw new ConfigError(`OCOP_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long`);
+    const weakness = weakSecret(secret);
+    if (weakness) throw new ConfigError(`OCOP_JWT_SECRET ${weakness}`);
     return { keys: { secret }, ...claims };
   }
   if (production) {
     throw new ConfigError(
-      'NODE_ENV=production needs OCOP_JWT_SECRET or OCOP_JWKS_URL: refusing to start with the public development secret',
+      'Production mode needs OCOP_JWT_SECRET or OCOP_JWKS_URL: refusing to start with the public development secret',
     );
   }
   return { keys: null, ...claims };
+}
+
+function tokenLifetime(env: Env): number {
+  const given = env['OCOP_JWT_MAX_LIFETIME'];
+  if (!given) return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  try {
+    return durationSeconds(given);
+  } catch (error) {
+    throw new ConfigError(`OCOP_JWT_MAX_LIFETIME: ${(error as Error).message}`);
+  }
+}
+
+function mode(env: Env): boolean {
+  try {
+    return isProduction(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function corsOrigins(env: Env): string[] {
@@ -171,10 +199,11 @@ export function loadConfig(env: Env = process.env): Config {
   const store = (env['OCOP_STORE'] ?? 'sqlite') as StoreKind;
   if (!STORE_KINDS.includes(store))
     throw new ConfigError(`OCOP_STORE must be ${STORE_KINDS.join(' or ')}, got ${store}`);
-  const production = env['NODE_ENV'] === 'production';
+  const production = mode(env);
   const sqlitePath = env['OCOP_SQLITE_PATH'] ?? './data/ocop.db';
   return {
     port,
+    host: listenHost(env, production),
     store,
     sqlitePath,
     esdbUrl: env['OCOP_ESDB_URL'] ?? 'esdb://localhost:2113?tls=false',

@@ -31,7 +31,8 @@ const DEVELOPMENT_BANNER = [
 /** The authenticator the settings ask for; the development secret when they name no keys. */
 export function authenticatorFor(auth: AuthSettings): Authenticator {
   const keys = auth.keys ?? { secret: DEVELOPMENT_JWT_SECRET };
-  return createAuthenticator(createTokenVerifier({ keys, issuer: auth.issuer, audience: auth.audience }));
+  const { issuer, audience, maxLifetimeSeconds } = auth;
+  return createAuthenticator(createTokenVerifier({ keys, issuer, audience, maxLifetimeSeconds }));
 }
 
 const keySource = ({ keys }: AuthSettings): string =>
@@ -82,6 +83,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     services,
     schema: await createSchema(),
     port: config.port,
+    host: config.host,
     development: !config.production,
     authenticate: authenticatorFor(config.auth),
     developmentAuth,

@@ -3,6 +3,7 @@ import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import type { Actor } from '../../application/metadata';
 import { UnauthenticatedError, UnavailableError } from '../../core/errors';
 import { jose } from './jose';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, isKnownUnit, requireCanonicalToken, requireLifetime } from './tokenChecks';
 import { TOKEN_ROLES, type TokenRole } from './tokens';
 
 /** Where signatures are checked: a shared HS256 secret, or an identity provider's published keys. */
@@ -13,6 +14,8 @@ export interface VerifierOptions {
   /** When set, tokens must carry this `iss` / `aud` (for tokens from an identity provider). */
   readonly issuer?: string;
   readonly audience?: string;
+  /** Longest `exp` − `iat` accepted (default 24 h). */
+  readonly maxLifetimeSeconds?: number;
 }
 
 /** Resolves to the official a valid token names; rejects with UNAUTHENTICATED otherwise. */
@@ -37,11 +40,14 @@ const MESSAGES: Record<string, string> = {
 
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const keys = options.keys;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const checks = {
     issuer: options.issuer,
     audience: options.audience,
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    requiredClaims: ['sub', 'exp'],
+    requiredClaims: ['sub', 'exp', 'iat'],
+    // Also refuses an `iat` later than now (beyond the tolerance).
+    maxTokenAge: maxLifetime,
   };
   const verify =
     'secret' in keys
@@ -56,7 +62,10 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         })();
   return async (token) => {
     try {
-      return actorOf((await verify(token)).payload);
+      requireCanonicalToken(token);
+      const { payload } = await verify(token);
+      requireLifetime(payload, maxLifetime);
+      return actorOf(payload);
     } catch (error) {
       throw refusal(error);
     }
@@ -68,7 +77,7 @@ function actorOf(payload: JWTPayload): Actor {
   const { sub, role, unit } = payload;
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) throw invalidClaim('sub');
   if (typeof role !== 'string' || !TOKEN_ROLES.includes(role as TokenRole)) throw invalidClaim('role');
-  if (typeof unit !== 'string' || !UNIT.test(unit)) throw invalidClaim('unit');
+  if (typeof unit !== 'string' || !UNIT.test(unit) || !isKnownUnit(unit)) throw invalidClaim('unit');
   return { id: sub, role: role as TokenRole, unit };
 }
 
