@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../core/errors';
 import { EventStoreUnavailableError } from '../eventStore/eventStore';
+import { quietMessage } from './quietMessages';
 
 /**
  * Every `extensions.code` the API answers with. The domain's codes (src/core/errors.ts) plus GraphQL's
@@ -90,14 +91,24 @@ function flatten(issues: ValidationIssue[], prefix = ''): { field: string; messa
  * input validation becomes BAD_USER_INPUT with the fields at fault (never the values); GraphQL's own
  * errors keep their codes; anything else is an INTERNAL_SERVER_ERROR whose details stay in the server log.
  */
-export function createFormatError(options: { exposeStack: boolean; log: (error: unknown) => void }) {
+export function createFormatError(options: {
+  exposeStack: boolean;
+  log: (error: unknown) => void;
+  /** Keep "Did you mean …?" suggestions (they name the schema's fields and values). */
+  suggestions?: boolean;
+}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    // No value a caller sent comes back in a message (quietMessages.ts).
+    const base = {
+      message: quietMessage(error, formatted.message, options.suggestions ?? false),
+      locations: formatted.locations,
+      path: formatted.path,
+    };
     const stack = options.exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
     if (original instanceof DomainError || original instanceof EventStoreUnavailableError) {
       const { code, message, details } = asDomainCode(original);
-      return { ...base, message, extensions: { code, ...details, ...stack } };
+      return { ...base, message: quietMessage(error, message), extensions: { code, ...details, ...stack } };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationIssue[] } })?.extensions
       ?.validationErrors;

@@ -25,6 +25,7 @@ import {
 } from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
 import { limitConnections } from './limits/connectionLimits';
+import { quietOversizedMessages } from './limits/oversizedMessages';
 import { DEFAULT_RATE_LIMITS, type RateLimits, createRateLimiter } from './limits/rateLimits';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
@@ -104,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = createFormatError({
     exposeStack: options.development,
     log: (err) => logger.error({ err }, 'unexpected error'),
+    suggestions: fieldSuggestions,
   });
   const guard = createOperationGuard(options.schema, [
     costCheck(
@@ -117,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   enforceTimeBudget(options.schema, budget.timeMs, budget.now);
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
+  quietOversizedMessages(wsServer, (line, message) => logger.warn(line, message));
   const contextFor = (headers: IncomingMessage['headers'], actor: Actor | null): GraphQLContext => {
     const { correlationId } = observe.requestIdsFrom(headers);
     return createContext(options.services, actor, correlationId);
@@ -156,6 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: options.development,
+    // No "Did you mean …?" naming the schema's fields or enum values unless suggestions are on.
+    hideSchemaDetailsFromClientErrors: !fieldSuggestions,
     introspection,
     // The caller owns SIGTERM/SIGINT (ocop serve drains, then closes the store, logging each step).
     stopOnTerminationSignals: false,

@@ -7,6 +7,7 @@ import {
   NoSchemaIntrospectionCustomRule,
   type ValidationRule,
   getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
@@ -46,7 +47,11 @@ export interface WebSocketGuard {
 const withCode = (error: GraphQLError, code: ErrorCode): GraphQLError =>
   error.extensions['code']
     ? error
-    : new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+    : new GraphQLError(error.message, {
+        nodes: error.nodes,
+        originalError: error.originalError,
+        extensions: { ...error.extensions, code },
+      });
 
 /**
  * graphql-ws on the same rules as HTTP: the token comes in `connectionParams.authorization` (or the
@@ -85,6 +90,10 @@ export function guardedWebSocketOptions(guard: WebSocketGuard): ServerOptions<Re
       if (!operation) return [apiError(ErrorCode.BAD_USER_INPUT, 'Unable to identify operation')];
       const refusal = guard.guard({ document, operation, actor, variables: payload.variables ?? undefined });
       if (refusal) return [refusal];
+      // Variables that do not coerce are the caller's mistake (BAD_USER_INPUT, as over HTTP), found
+      // before anything runs; graphql-ws would otherwise answer them as an execution error without a code.
+      const coerced = getVariableValues(guard.schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+      if (coerced.errors) return coerced.errors.map((e) => withCode(e, ErrorCode.BAD_USER_INPUT));
       return {
         schema: guard.schema,
         document,
