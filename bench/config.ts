@@ -18,11 +18,11 @@ export interface BenchConfig {
   readonly rounds: number;
   /** Write V8 CPU profiles of the replay and server children to bench/.data/profiles (gitignored). */
   readonly profile: boolean;
-  /** `--only=<workload>`: run one workload (appends, stream reads, commands, replay, graphql) while developing. */
+  /** `--only=<workload>`: run one workload (appends, stream reads, commands, replay, executors, graphql) while developing. */
   readonly only: string | null;
 }
 
-export const WORKLOADS = ['appends', 'stream reads', 'commands', 'replay', 'graphql'];
+export const WORKLOADS = ['appends', 'stream reads', 'commands', 'replay', 'executors', 'graphql'];
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   const quick = argv.includes('--quick');

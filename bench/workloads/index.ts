@@ -5,6 +5,7 @@ import type { AppendVariant } from './appendTargets';
 import { appendCaseName, measureAppends } from './appends';
 import { measureCommands } from './commands';
 import { loadEmmett, quietly } from './emmett';
+import { measureExecutors } from './executors';
 import { measureGraphql } from './graphql';
 import { loadPayloads } from './payloads';
 import { type ReadVariant, loadStreams, measureStreamReads } from './reads';
@@ -87,6 +88,8 @@ export async function runWorkloads(config: BenchConfig, paths: Paths): Promise<R
         measureReplay(variant, paths.large, paths.profileDir),
       )),
     );
+  if (runs('executors'))
+    for (const row of await measureExecutors(paths.large, config.readMs, config.rounds)) rows.push(show(row));
   if (runs('graphql'))
     rows.push(
       ...(await measureGraphql(paths.large, paths.work, {
