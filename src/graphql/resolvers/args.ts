@@ -1,4 +1,4 @@
-import { IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { DateTimeScalar } from '../scalars';
@@ -44,4 +44,16 @@ export class PageArgs extends CutArgs {
 
   @Field(() => String, { nullable: true, description: 'Items before this cursor (the startCursor of the next page)' })
   before?: string;
+}
+
+/** A province's plan year: what the plan and its reports are asked by. */
+@ArgsType()
+export class ProvinceYearArgs {
+  @Field(() => Int, { description: 'The plan year' })
+  @IsInt()
+  year!: number;
+
+  @Field(() => String, { description: "The province's code (06 Bắc Kạn by default)", defaultValue: '06' })
+  @IsString()
+  provinceCode!: string;
 }

@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { findPlan } from '../../../projections/plans.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';
 import { PlanType } from '../types/plan.type';
-import { CutArgs } from './args';
+import { CutArgs, ProvinceYearArgs } from './args';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -27,12 +27,7 @@ export class PlanResolver {
     nullable: true,
   })
   async plan(
-    @Arg('year', () => Int, { description: 'The plan year' }) year: number,
-    @Arg('provinceCode', () => String, {
-      description: "The province's code (06 Bắc Kạn by default)",
-      defaultValue: '06',
-    })
-    provinceCode: string,
+    @Args() { year, provinceCode }: ProvinceYearArgs,
     @Args() question: CutArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {

@@ -3,9 +3,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { AuditEntry } from '../../application/auditTrail';
 import type { JsonObject } from '../../core/json';
 import { formatPosition } from '../../eventStore/eventStore';
-import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
+import { EvaluationLevelEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
-import { CertificateType } from './certificate.type';
+import { CertificateType, RevocationType } from './certificate.type';
 import { AdministrativeUnitType } from './unit.type';
 
 @ObjectType('Actor', { description: 'Who acted: an official, their role and the unit of their office' })
@@ -92,7 +92,7 @@ export class AuditEntryType {
 @ObjectType('RevocationRecord', {
   description: 'A revocation as auditors review it: what, why, by whose decision, who recorded it',
 })
-export class RevocationRecordType {
+export class RevocationRecordType extends RevocationType {
   @Field(() => ID, { description: 'The certificate revoked, and the time asked when about the past' })
   id!: string;
 
@@ -119,18 +119,6 @@ export class RevocationRecordType {
 
   @Field(() => EvaluationLevelEnum, { description: 'The level that recognised them' })
   level!: string;
-
-  @Field(() => RevocationReasonEnum, { description: 'Why it was revoked' })
-  reason!: string;
-
-  @Field({ description: 'What the revoking authority found' })
-  details!: string;
-
-  @Field({ description: 'The number of the revoking decision' })
-  decisionNo!: string;
-
-  @Field(() => DateScalar, { description: 'The day of the revoking decision' })
-  decidedOn!: string;
 
   /** The key of the cut it was read from (see ../cut.ts). */
   cut!: string;
