@@ -45,7 +45,8 @@ export function describeInBrowser(name: string, body: () => void): void {
       });
     });
   }
-  console.warn(`SKIPPED browser tests "${name}": ${reason}; ${INSTALL_HINT}.`);
+  // Straight to stderr: Jest drops the console output of a file whose tests were all skipped.
+  process.stderr.write(`\nSKIPPED browser tests "${name}": ${reason}; ${INSTALL_HINT}.\n`);
   describe.skip(`${name} (skipped: ${reason})`, body);
 }
 
