@@ -96,3 +96,36 @@ describe('The cost of introspection', () => {
     }
   });
 });
+
+describe('The cost of whole-log work', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const aliases = (count: number, field: (i: number) => string) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+
+  it.each([
+    [
+      'replays asked by instant',
+      (i: number) => `districtTargets(year: 2024, asOf: "2024-12-${10 + i}T00:00:00Z") { year }`,
+    ],
+    ['replays asked by position', (i: number) => `plan(year: 2024, atPosition: "${i + 1}:${i + 1}") { year }`],
+    ['digests of every stream', () => 'auditDigest { digest }'],
+    ['scans of the log for a type', () => 'events(first: 1, types: ["CertificateRevoked"]) { pageInfo { hasNextPage } }'],
+  ])('should refuse fifteen %s in one request, before any runs, and take a few', async (_name, field) => {
+    const many = await server.gqlAs(AUDITOR, aliases(15, field));
+    expect([many.status, many.data ?? null, many.errors?.[0]?.extensions?.code]).toEqual([
+      400,
+      null,
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
+    expect(many.errors![0]!.message).toMatch(/^Query cost limit of 10000 exceeded/);
+    const few = await server.gqlAs(AUDITOR, aliases(3, field));
+    expect(few.errors?.map((e) => e.extensions?.code).filter((c) => c === 'GRAPHQL_VALIDATION_FAILED') ?? []).toEqual(
+      [],
+    );
+  });
+});

@@ -20,6 +20,20 @@ const PAGE_ARGUMENTS = new Set(['first', 'last']);
 /** Types that are one page of a list: their own lists hold as many items as the field that returned them asked for. */
 const PAGE_TYPE = /(Page|Connection)$/;
 
+/**
+ * What one whole-log operation costs on top of its selection: a replay of the log for `asOf` or
+ * `atPosition`, the digest of every stream, or a scan of the whole log for some event types. With the
+ * default cost limit of 10,000, one request can ask for at most nine of them.
+ */
+export const WHOLE_LOG_COST = 1000;
+const HISTORY_ARGUMENTS = ['asOf', 'atPosition'];
+
+function wholeLogWork(coordinate: string, args: Record<string, unknown>): boolean {
+  if (coordinate === 'Query.auditDigest') return true;
+  if (coordinate === 'Query.events' && Array.isArray(args['types']) && args['types'].length > 0) return true;
+  return HISTORY_ARGUMENTS.some((name) => args[name] !== undefined && args[name] !== null);
+}
+
 /** Documents past this many fields (fragments expanded) are refused before they are costed any further. */
 const MAX_COSTED_NODES = 10_000;
 
@@ -39,7 +53,8 @@ function itemsOf(
 
 /**
  * A field costs 1, plus what its selection costs, times the items it returns: the page size given
- * by argument or variable, or for a list that takes no page size, the most it can hold.
+ * by argument or variable, or for a list that takes no page size, the most it can hold; plus
+ * WHOLE_LOG_COST when answering it means going over the whole log.
  */
 export function costEstimator(weight: ListWeight): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
@@ -47,7 +62,8 @@ export function costEstimator(weight: ListWeight): ComplexityEstimator {
     // by its own policy, never by cost.
     if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     const own = isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity;
-    return own * itemsOf(type.name, field, args, weight);
+    const heavy = wholeLogWork(`${type.name}.${field.name}`, args) ? WHOLE_LOG_COST : 0;
+    return own * itemsOf(type.name, field, args, weight) + heavy;
   };
 }
 
