@@ -7,6 +7,7 @@ import { isProduction, listenHost, weakSecret } from './configMode';
 import { parseOrigins } from './graphql/cors';
 import { DEFAULT_EXECUTION_BUDGET, type ExecutionBudget } from './graphql/limits/executionBudget';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './graphql/limits/rateLimits';
+import { DEFAULT_WHOLE_LOG_LIMITS, type WholeLogLimits } from './graphql/limits/wholeLogWork';
 import type { TokenKeys } from './graphql/auth/verifyToken';
 
 /** How bearer tokens are verified. `keys` is null in development mode (the public development secret). */
@@ -38,6 +39,7 @@ export interface Config {
   readonly limits: QueryLimits;
   readonly budget: ExecutionBudget;
   readonly rateLimits: RateLimits;
+  readonly wholeLogLimits: WholeLogLimits;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly fieldSuggestions: boolean;
@@ -222,6 +224,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseBytes: positiveInteger(env, 'OCOP_MAX_RESPONSE_BYTES', DEFAULT_EXECUTION_BUDGET.maxResponseBytes),
     },
     rateLimits: rateLimits(env),
+    wholeLogLimits: {
+      perCaller: positiveInteger(env, 'OCOP_MAX_WHOLE_LOG_PER_CALLER', DEFAULT_WHOLE_LOG_LIMITS.perCaller),
+      total: positiveInteger(env, 'OCOP_MAX_WHOLE_LOG_TOTAL', DEFAULT_WHOLE_LOG_LIMITS.total),
+    },
     maxBodyBytes: positiveInteger(env, 'OCOP_MAX_BODY_BYTES', 1_000_000),
     introspection: flag(env, 'OCOP_GRAPHQL_INTROSPECTION', !production),
     fieldSuggestions: flag(env, 'OCOP_GRAPHQL_FIELD_SUGGESTIONS', !production),

@@ -90,6 +90,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     limits: config.limits,
     budget: config.budget,
     rateLimits: config.rateLimits,
+    wholeLogLimits: config.wholeLogLimits,
     introspection: config.introspection,
     introspectionRoles: config.introspectionRoles,
     web: { corsOrigins: config.corsOrigins, explorer: config.explorer },

@@ -25,6 +25,12 @@ import {
 } from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
 import { limitConnections } from './limits/connectionLimits';
+import {
+  DEFAULT_WHOLE_LOG_LIMITS,
+  type WholeLogLimits,
+  createWholeLogLimiter,
+  wholeLogPlugin,
+} from './limits/wholeLogWork';
 import { quietOversizedMessages } from './limits/oversizedMessages';
 import { DEFAULT_RATE_LIMITS, type RateLimits, createRateLimiter } from './limits/rateLimits';
 import type { Authenticator } from './auth/authenticate';
@@ -51,6 +57,8 @@ export interface ServerOptions {
   readonly limits?: QueryLimits;
   /** Requests per address and per token, graphql-ws connections and subscriptions. */
   readonly rateLimits?: RateLimits;
+  /** Whole-log work (replays, digests, scans) running at once, per caller and in all. */
+  readonly wholeLogLimits?: WholeLogLimits;
   /** Time and response-size budgets of one query while it runs. */
   readonly budget?: ExecutionBudget;
   /** Schema introspection (`__schema`, `__type`) for everyone; default: in development only. */
@@ -115,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ]);
   const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimiter = createRateLimiter(rates);
+  const wholeLogLimiter = createWholeLogLimiter(options.wholeLogLimits ?? DEFAULT_WHOLE_LOG_LIMITS);
   const budget = options.budget ?? DEFAULT_EXECUTION_BUDGET;
   enforceTimeBudget(options.schema, budget.timeMs, budget.now);
   const httpServer = createServer();
@@ -142,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
         rates,
         rateLimiter,
+        wholeLogLimiter,
       ),
       metrics,
     ),
@@ -179,6 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       answers.plugin,
       observe.observabilityPlugin(tracing),
       budgetPlugin(budget.maxResponseBytes),
+      wholeLogPlugin(wholeLogLimiter),
       ...protection.plugins,
     ],
   });

@@ -67,7 +67,12 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('OCOP_')) env[key] = value;
   // Load tests send far more than a client would from one address; a test of the limits sets its own.
-  const generous = { OCOP_RATE_LIMIT_PER_ADDRESS: '1000000', OCOP_RATE_LIMIT_PER_TOKEN: '1000000' };
+  const generous = {
+    OCOP_RATE_LIMIT_PER_ADDRESS: '1000000',
+    OCOP_RATE_LIMIT_PER_TOKEN: '1000000',
+    OCOP_MAX_WHOLE_LOG_PER_CALLER: '1000',
+    OCOP_MAX_WHOLE_LOG_TOTAL: '1000',
+  };
   return { ...env, PORT: '0', OCOP_JWT_SECRET: TEST_JWT_SECRET, ...generous, ...extra };
 }
 

@@ -4,6 +4,7 @@ import type { ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../../application/metadata';
 import { RATE_CODE, RateLimitedError, type RateLimiter, type RateLimits } from './rateLimits';
+import { type WholeLogLimiter, callerKey, wholeLogPieces } from './wholeLogWork';
 
 /** Close code for a connection refused because the server holds as many as it may (graphql-ws leaves 4400–4499 to servers). */
 export const WS_TOO_MANY_CONNECTIONS = 4429;
@@ -27,7 +28,16 @@ export function limitConnections<P extends Record<string, unknown>, E extends Co
   options: ServerOptions<P, E>,
   limits: RateLimits,
   rate: RateLimiter,
+  wholeLog: WholeLogLimiter,
 ): ServerOptions<P, E> {
+  /** Whole-log work of each running operation, released when it completes or its connection closes. */
+  const work = new Map<object, Map<string, () => void>>();
+  const finish = (ctx: object, id?: string) => {
+    const mine = work.get(ctx);
+    for (const [key, release] of mine ?? []) if (id === undefined || key === id) release();
+    if (id === undefined) work.delete(ctx);
+    else mine?.delete(id);
+  };
   let open = 0;
   let anonymous = 0;
   const running = new Map<object, { ids: Set<string>; anonymous: boolean }>();
@@ -52,6 +62,7 @@ export function limitConnections<P extends Record<string, unknown>, E extends Co
       ctx.extra.socket.once('close', () => {
         open--;
         release(ctx);
+        finish(ctx);
       });
       return accepted;
     },
@@ -65,7 +76,15 @@ export function limitConnections<P extends Record<string, unknown>, E extends Co
       }
       const accepted = await options.onSubscribe?.(ctx, id, payload);
       if (!accepted || Array.isArray(accepted) || !('document' in accepted)) return accepted;
-      if (getOperationAST(accepted.document, accepted.operationName)?.operation !== 'subscription') return accepted;
+      const operation = getOperationAST(accepted.document, accepted.operationName);
+      if (operation && operation.operation === 'query') {
+        const variables = (accepted.variableValues ?? undefined) as Record<string, unknown> | undefined;
+        const pieces = wholeLogPieces(accepted.schema, accepted.document, operation, variables);
+        const acquired = wholeLog.acquire(callerKey(actor), pieces.size);
+        if (acquired instanceof GraphQLError) return [acquired];
+        work.set(ctx, (work.get(ctx) ?? new Map()).set(id, acquired));
+      }
+      if (operation?.operation !== 'subscription') return accepted;
       const state = running.get(ctx) ?? { ids: new Set<string>(), anonymous: actor === null };
       if (state.ids.size >= limits.subscriptionsPerConnection)
         return refused(`Too many subscriptions on this connection: at most ${limits.subscriptionsPerConnection}`);
@@ -78,6 +97,7 @@ export function limitConnections<P extends Record<string, unknown>, E extends Co
     },
     onComplete: async (ctx, id, payload) => {
       release(ctx, id);
+      finish(ctx, id);
       await options.onComplete?.(ctx, id, payload);
     },
   };

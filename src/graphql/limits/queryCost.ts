@@ -28,7 +28,7 @@ const PAGE_TYPE = /(Page|Connection)$/;
 export const WHOLE_LOG_COST = 1000;
 const HISTORY_ARGUMENTS = ['asOf', 'atPosition'];
 
-function wholeLogWork(coordinate: string, args: Record<string, unknown>): boolean {
+export function wholeLogWork(coordinate: string, args: Record<string, unknown>): boolean {
   if (coordinate === 'Query.auditDigest') return true;
   if (coordinate === 'Query.events' && Array.isArray(args['types']) && args['types'].length > 0) return true;
   return HISTORY_ARGUMENTS.some((name) => args[name] !== undefined && args[name] !== null);
