@@ -82,6 +82,8 @@ export function startOcopServer(
     // The load generator is one address and one official asking thousands of times a second.
     OCOP_RATE_LIMIT_PER_ADDRESS: '1000000000',
     OCOP_RATE_LIMIT_PER_TOKEN: '1000000000',
+    OCOP_MAX_WHOLE_LOG_PER_CALLER: '1000000',
+    OCOP_MAX_WHOLE_LOG_TOTAL: '1000000',
     ...env,
   });
 }
