@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type EventStore, formatPosition, parsePosition } from '../eventStore/eventStore';
 import type { ProjectionRunner } from '../../projections/runner';
 import { projectionLag } from './projectionLag';
+import { ErrorCode } from '../graphql/errors';
 
 /** On a mutation's answer: the log position its commands reached. */
 export const POSITION_HEADER = 'x-ocop-position';
@@ -35,7 +36,7 @@ export async function awaitMinPosition(
   const position = typeof given === 'string' ? parsePosition(given) : undefined;
   if (!position)
     return refusal(400, `${MIN_POSITION_HEADER} must be a log position such as 12:12`, {
-      code: 'BAD_USER_INPUT',
+      code: ErrorCode.BAD_USER_INPUT,
       field: MIN_POSITION_HEADER,
     });
   try {
@@ -44,7 +45,7 @@ export async function awaitMinPosition(
   } catch {
     const lag = await projectionLag(store, runner).catch(() => null);
     return refusal(503, `This replica's read models have not reached ${formatPosition(position)} yet; try again`, {
-      code: 'UNAVAILABLE',
+      code: ErrorCode.UNAVAILABLE,
       minPosition: formatPosition(position),
       appliedPosition: runner.position && formatPosition(runner.position),
       lag: lag && { events: lag.events, seconds: lag.seconds },
