@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../core/errors';
 import { EventStoreUnavailableError } from '../eventStore/eventStore';
-import { quietMessage } from './quietMessages';
+import { quietDetails, quietMessage } from './quietMessages';
 
 /**
  * Every `extensions.code` the API answers with. The domain's codes (src/core/errors.ts) plus GraphQL's
@@ -108,7 +108,11 @@ export function createFormatError(options: {
     const stack = options.exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
     if (original instanceof DomainError || original instanceof EventStoreUnavailableError) {
       const { code, message, details } = asDomainCode(original);
-      return { ...base, message: quietMessage(error, message), extensions: { code, ...details, ...stack } };
+      return {
+        ...base,
+        message: quietMessage(error, message),
+        extensions: { code, ...quietDetails(details), ...stack },
+      };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationIssue[] } })?.extensions
       ?.validationErrors;

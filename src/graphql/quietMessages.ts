@@ -37,6 +37,17 @@ export function quietMessage(error: unknown, message: string, suggestions = fals
     return `Variable "${variable[1]}" got an invalid value${at ? ` at "${at[1]}"` : ''}; ${withoutValue(reason, suggestions)}`;
   }
   if (/introspection/i.test(message) && /(not allowed|disabled)/i.test(message)) return 'Introspection is disabled';
-  const quiet = withoutValue(message, suggestions);
+  // A run of 65+ characters without a space is a value (a pasted id, a payload), never a word.
+  const quiet = withoutValue(message, suggestions).replace(/\S{65,}/g, '…');
   return quiet.length > MAX_MESSAGE_LENGTH ? `${quiet.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : quiet;
+}
+
+/** Longest string a domain error's details may carry: an id or a field name, never a payload. */
+const MAX_DETAIL_LENGTH = 200;
+
+/** A domain error's details without any string longer than an id (such as a 200 KB stream id sent back). */
+export function quietDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).filter(([, value]) => typeof value !== 'string' || value.length <= MAX_DETAIL_LENGTH),
+  );
 }

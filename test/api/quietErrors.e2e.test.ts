@@ -42,6 +42,13 @@ describe('Errors carry no value a caller sent (production mode)', () => {
     expect(response.errors.map((e) => e.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('should not send back a long id in a domain error', async () => {
+    const response = quiet(
+      await server.gql('query($s: String!) { auditTrail(streamId: $s) { revision } }', { s: LONG }),
+    );
+    expect(response.errors.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
+  });
+
   it('should refuse introspection without naming the server software', async () => {
     const response = quiet(await server.gqlAs(null, '{ __schema { types { name } } }'));
     expect(response.errors.map((e) => e.message)).toEqual(['Introspection is disabled']);
