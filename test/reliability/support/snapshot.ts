@@ -24,8 +24,12 @@ const REPORTS = `query($year: Int!) {
   districtTargets(year: $year) { statusDay districts { ${indicators(DISTRICT_TARGET_INDICATORS)} } total { ${indicators(DISTRICT_TARGET_INDICATORS)} } }
   qualityManagement(year: $year) { districts { ${indicators(QUALITY_INDICATORS)} } total { ${indicators(QUALITY_INDICATORS)} } }
 }`;
+/**
+ * Small pages: the service weighs each nested list (evaluations, certificates) by the longest one in
+ * its read models, and a long random workload gives some products dozens of evaluations.
+ */
 const page = (field: string, fields: string) => `query($after: String) {
-  ${field}(first: 20, after: $after) { nodes { ${fields} } pageInfo { endCursor hasNextPage } }
+  ${field}(first: 5, after: $after) { nodes { ${fields} } pageInfo { endCursor hasNextPage } }
 }`;
 
 /** The years whose reports are compared: the plan's year and the ones either side. */
