@@ -35,7 +35,10 @@ export class EvaluationType {
   @Field(() => Float, { description: "The council's score, 0–100" })
   score!: number;
 
-  @Field(() => Int, { description: 'The stars recognised at this level (the score band, capped by the level)' })
+  @Field(() => Int, {
+    description:
+      "The score's band capped at what this level may recognise on the decision date; a certificate of these stars exists only when the outcome is RECOGNISED",
+  })
   stars!: number;
 
   @Field(() => Int, { description: "The stars of the score's band before the level's cap" })
