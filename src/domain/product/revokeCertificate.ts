@@ -17,7 +17,7 @@ export function revokeCertificate(command: RevokeCertificate, state: ProductStat
     });
   }
   const reason = requireOneOf('reason', command.reason, REVOCATION_REASONS);
-  const details = requireText('details', command.details, TEXT_MAX);
+  const details = requireText('details', command.details, TEXT_MAX, 'lines');
   const decisionNo = requireText('decisionNo', command.decisionNo, REF_MAX);
   const decidedOn = requirePastDate('decidedOn', command.decidedOn, command.today);
   requireNotBefore('decidedOn', decidedOn, certificate.issuedOn, 'the certificate issue date');

@@ -1,13 +1,10 @@
 import { ValidationError } from '../../core/errors';
 import { type BusinessDate, assertBusinessDate } from './businessDate';
+import { type TextShape, cleanText } from './text';
 
 /** Field checks shared by the deciders. The GraphQL inputs check the same earlier; these hold for every caller. */
-export function requireText(field: string, value: string, maxLength: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0) throw new ValidationError(`${field} must not be empty`, { field });
-  if (trimmed.length > maxLength)
-    throw new ValidationError(`${field} is longer than ${maxLength} characters`, { field });
-  return trimmed;
+export function requireText(field: string, value: string, maxLength: number, shape: TextShape = 'line'): string {
+  return cleanText(field, value, maxLength, shape);
 }
 
 export function optionalText(field: string, value: string | null | undefined, maxLength: number): string | null {

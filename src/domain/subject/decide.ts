@@ -99,7 +99,7 @@ export function recordSupport(command: RecordSupport, state: SubjectState): Supp
         supportId: command.supportId,
         programme: requireOneOf('programme', command.programme, SUPPORT_PROGRAMMES),
         providedOn: requirePastDate('providedOn', command.providedOn, command.today),
-        description: requireText('description', command.description, TEXT_MAX),
+        description: requireText('description', command.description, TEXT_MAX, 'lines'),
       },
     },
   ];
