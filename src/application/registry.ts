@@ -98,7 +98,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     },
 
     recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
-      const linkageId = idFromCommand('L', context.commandId);
+      const linkageId = idFromCommand('L', context.commandId, input.subjectId);
       const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordLinkage',
@@ -107,7 +107,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     },
 
     recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
-      const supportId = idFromCommand('H', context.commandId);
+      const supportId = idFromCommand('H', context.commandId, input.subjectId);
       const command: RecordSupport = { type: 'RecordSupport', ...input, supportId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordSupport',
@@ -197,7 +197,12 @@ function recognisingLevel(product: ProductState, certificateId: string): Evaluat
   return product.certificates.find((c) => c.certificateId === certificateId)?.level ?? null;
 }
 
-/** A short, stable id derived from the commandId: the same command always names the same entity. */
-export function idFromCommand(prefix: string, commandId: string): string {
-  return `${prefix}${createHash('sha256').update(commandId).digest('hex').slice(0, 16).toUpperCase()}`;
+/**
+ * A short, stable id derived from the commandId: the same command always names the same entity.
+ * An entity recorded inside another's stream (a linkage, a support) also takes that target's id, so
+ * one commandId used on two subjects names two entities; a subject or product is its own stream.
+ */
+export function idFromCommand(prefix: string, commandId: string, targetId?: string): string {
+  const key = targetId === undefined ? commandId : `${targetId}\u0000${commandId}`;
+  return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase()}`;
 }
