@@ -65,7 +65,7 @@ export async function handleCommand<State, Command extends object, Event extends
     try {
       const loaded = await loadStream(store, streamId, decider);
       options.authorize?.(loaded.state);
-      const earlier = loaded.recorded.filter((e) => e.metadata['commandId'] === context.commandId);
+      const earlier = loaded.recorded.filter((e) => sameIdempotencyKey(e, context));
       if (earlier.length > 0) return repeatedResult(earlier, commandHash, loaded.state);
       const decided = decider.decide(command, loaded.state);
       if (decided.length === 0) return { events: [], state: loaded.state, position: null, repeated: false };
@@ -102,6 +102,15 @@ export async function loadStream<State, Event extends DomainEvent>(
     state = decider.evolve(state, upcast<Event>(event));
   }
   return { state, recorded };
+}
+
+/**
+ * A commandId is one office's key: it repeats only a command of the same administrative unit, so
+ * another office using the same commandId on the same stream is decided on its own.
+ */
+function sameIdempotencyKey(event: RecordedEvent, context: CommandContext): boolean {
+  const actor = event.metadata['actor'] as { unit?: string | null } | undefined;
+  return event.metadata['commandId'] === context.commandId && (actor?.unit ?? null) === context.actor.unit;
 }
 
 function repeatedResult<State>(earlier: RecordedEvent[], commandHash: string, state: State): CommandResult<State> {
