@@ -1,5 +1,5 @@
 import type { TokenClaims } from '../../src/graphql/auth/tokens';
-import { type Actors, type MatrixRow, runMatrix } from '../support/authMatrix';
+import { type Actors, type MatrixRow, checkCase, runMatrix } from '../support/authMatrix';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import {
   ADOPT_PLAN,
@@ -191,23 +191,7 @@ describe('The authorization matrix: every mutation × every role × own/other ju
   it.each(CASES.map((c) => [c.mutation.name, c.actor, c.expected, c] as const))(
     '%s as %s: %s',
     async (_name, actor, expected, { mutation }) => {
-      const claims = ACTORS[actor]!;
-      const tag = `${mutation.name.replace(/\W+/g, '-')}-${actor.replace('/', '-')}`;
-      const before = await server.eventCount();
-      const response = await server.gqlAs(claims && bearer({ ...claims, sub: `u-${tag}` }), mutation.query, {
-        input: mutation.input(tag),
-      });
-      const events = await server.events();
-      if (expected === 'allow') {
-        expect(response.errors).toBeUndefined();
-        const appended = events.slice(before);
-        expect(appended.length).toBeGreaterThan(0);
-        for (const event of appended) expect(event.metadata['actor']).toEqual({ id: `u-${tag}`, ...claims });
-      } else {
-        expect(response.errors?.map((e) => e.extensions?.code)).toEqual([expected]);
-        expect(response.data ?? null).toBeNull();
-        expect(events).toHaveLength(before);
-      }
+      await checkCase(server, ACTORS[actor]!, actor, expected, mutation);
       outcomes.push(expected);
     },
   );
