@@ -10,7 +10,7 @@ import {
   WrongExpectedVersionError,
 } from '../eventStore/eventStore';
 import { GENESIS_HASH, hashEvent, sha256 } from './hashChain';
-import { type CommandContext, type EventMetadata } from './metadata';
+import { type CommandContext, type CommandEventMetadata } from './metadata';
 import { schemaVersionOf, upcast } from '../domain/upcast';
 
 /** An event as this command appended it (its global position is the result's `position` or before). */
@@ -51,7 +51,7 @@ export interface HandleOptions<State> {
  * the revision it read. A concurrent writer makes the append fail; the command is then judged and
  * decided again on fresh state, a bounded number of times.
  */
-export async function handleCommand<State, Command extends object, Event extends DomainEvent>(
+export async function handleCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<State, Command, Event>,
@@ -65,11 +65,14 @@ export async function handleCommand<State, Command extends object, Event extends
     try {
       const loaded = await loadStream(store, streamId, decider);
       options.authorize?.(loaded.state);
-      const earlier = loaded.recorded.filter((e) => sameIdempotencyKey(e, context));
+      const earlier = loaded.recorded.filter((e) => sameIdempotencyKey(e, command.type, context));
       if (earlier.length > 0) return repeatedResult(earlier, commandHash, loaded.state);
       const decided = decider.decide(command, loaded.state);
       if (decided.length === 0) return { events: [], state: loaded.state, position: null, repeated: false };
-      const toAppend = chain(streamId, loaded.recorded.at(-1), decided, context, commandHash);
+      const toAppend = chain(streamId, loaded.recorded.at(-1), decided, context, {
+        type: command.type,
+        hash: commandHash,
+      });
       const expected = loaded.recorded.length === 0 ? 'no_stream' : loaded.recorded.at(-1)!.revision;
       const result = await store.append(streamId, toAppend, expected);
       const state = decided.reduce(decider.evolve, loaded.state);
@@ -105,12 +108,19 @@ export async function loadStream<State, Event extends DomainEvent>(
 }
 
 /**
- * A commandId is one office's key: it repeats only a command of the same administrative unit, so
- * another office using the same commandId on the same stream is decided on its own.
+ * A commandId is one office's key for one kind of command: it repeats only a command of the same kind
+ * from the same administrative unit, so another office using the same commandId on the same stream,
+ * or the same office using it for another kind of command, is decided on its own. Events recorded
+ * before the kind was kept (no `commandType`) match a command of any kind, as they always did.
  */
-function sameIdempotencyKey(event: RecordedEvent, context: CommandContext): boolean {
+export function sameIdempotencyKey(event: RecordedEvent, commandType: string, context: CommandContext): boolean {
   const actor = event.metadata['actor'] as { unit?: string | null } | undefined;
-  return event.metadata['commandId'] === context.commandId && (actor?.unit ?? null) === context.actor.unit;
+  const recordedType = event.metadata['commandType'];
+  return (
+    event.metadata['commandId'] === context.commandId &&
+    (actor?.unit ?? null) === context.actor.unit &&
+    (recordedType === undefined || recordedType === commandType)
+  );
 }
 
 function repeatedResult<State>(earlier: RecordedEvent[], commandHash: string, state: State): CommandResult<State> {
@@ -133,15 +143,16 @@ function chain(
   previous: RecordedEvent | undefined,
   events: readonly DomainEvent[],
   context: CommandContext,
-  commandHash: string,
+  command: { type: string; hash: string },
 ): AppendedEvent[] {
   let prevHash = previous ? String(previous.metadata['hash']) : GENESIS_HASH;
   let revision = previous ? previous.revision : -1n;
   const chained = events.map((event) => {
     revision += 1n;
-    const metadata: EventMetadata = {
+    const metadata: CommandEventMetadata = {
       commandId: context.commandId,
-      commandHash,
+      commandType: command.type,
+      commandHash: command.hash,
       correlationId: context.correlationId,
       causationId: context.causationId,
       actor: { ...context.actor },

@@ -30,3 +30,11 @@ export interface EventMetadata extends JsonObject {
   schemaVersion: number;
   prevHash: string;
 }
+
+/**
+ * The metadata the command handler stores today: also the kind of command that appended the event
+ * (`RegisterSubject`, …), which idempotency is scoped by. Events recorded before it was kept lack it.
+ */
+export interface CommandEventMetadata extends EventMetadata {
+  commandType: string;
+}
