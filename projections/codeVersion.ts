@@ -9,7 +9,7 @@ let version: string | null = null;
 /**
  * The version of the code that builds the read models, as a snapshot records it: a SHA-256 of every
  * source file in projections/ (the reducers, their registration, the snapshot format itself) and of
- * the upcaster that shapes the events they are fed, as they are on disk where this process runs them
+ * the upcaster that shapes the events they are fed (and of the id rule the folded ids are keyed by), as they are on disk where this process runs them
  * (TypeScript under the tests, compiled JavaScript in dist/).
  *
  * Hashing the code rather than numbering it by hand means nobody has to remember to bump anything: a
@@ -23,7 +23,7 @@ export function projectionCodeVersion(): string {
   const files = readdirSync(__dirname)
     .filter(isCode)
     .map((name) => join(__dirname, name));
-  files.push(require.resolve('../src/domain/upcast'));
+  files.push(require.resolve('../src/domain/upcast'), require.resolve('../src/domain/rules/ids'));
   const hash = createHash('sha256');
   for (const file of files.sort((a, b) => basename(a).localeCompare(basename(b)))) {
     hash

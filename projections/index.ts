@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../src/core/decider';
 import { type CertificateView, certificatesProjection, type CertificatesState } from './certificates.projection';
+import { type FoldedIdsState, foldedIdsProjection } from './foldedIds.projection';
 import { type PlanView, plansProjection, type PlansState } from './plans.projection';
 import { type ProductView, productsProjection, type ProductsState } from './products.projection';
 import { type Projection, forgetAnswers } from './projection';
@@ -13,6 +14,7 @@ export interface ReadModels {
   products: ProductsState;
   certificates: CertificatesState;
   proposals: ProposalsState;
+  foldedIds: FoldedIdsState;
 }
 
 const REGISTERED = {
@@ -21,6 +23,7 @@ const REGISTERED = {
   products: productsProjection,
   certificates: certificatesProjection,
   proposals: proposalsProjection,
+  foldedIds: foldedIdsProjection,
 } as const satisfies { [K in keyof ReadModels]: Projection<ReadModels[K], never> };
 
 const NAMES = Object.keys(REGISTERED) as (keyof ReadModels)[];
@@ -32,6 +35,7 @@ export function createReadModels(): ReadModels {
     products: productsProjection.initialState(),
     certificates: certificatesProjection.initialState(),
     proposals: proposalsProjection.initialState(),
+    foldedIds: foldedIdsProjection.initialState(),
   };
 }
 
@@ -61,6 +65,11 @@ export interface ReadonlyModels {
   readonly products: ReadonlyMap<string, ProductView>;
   readonly certificates: ReadonlyMap<string, CertificateView>;
   readonly proposals: ReadonlyMap<string, readonly ProposalView[]>;
+  /** Subject and product ids by their folded key: see foldedIds.projection.ts. */
+  readonly foldedIds: {
+    readonly subjects: ReadonlyMap<string, string>;
+    readonly products: ReadonlyMap<string, string>;
+  };
 }
 
 /** Read models as seen on one business day: certificate statuses are computed against `day`. */

@@ -1,6 +1,8 @@
 import { type CommandObserver, type Registry, createRegistry } from './application/registry';
+import type { KnownIds } from './application/uniqueIds';
 import type { EventStore } from './eventStore/eventStore';
 import { ProjectionRunner } from '../projections/runner';
+import { foldId } from './domain/rules/ids';
 import { TimeTravel } from '../projections/timeTravel';
 
 /** The running parts of the registry, wired once and shared by the GraphQL layer and the CLI. */
@@ -18,6 +20,19 @@ export function createServices(
   observer: CommandObserver = {},
 ): Services {
   const runner = new ProjectionRunner(store);
-  const registry = createRegistry(store, observer);
+  const registry = createRegistry(store, observer, knownIdsOf(runner));
   return { store, registry, runner, timeTravel: new TimeTravel(store, runner), clock };
+}
+
+/** What registration may ask of the live read models: ids by their folded key (foldedIds.projection.ts). */
+function knownIdsOf(runner: ProjectionRunner): KnownIds {
+  return {
+    twinOf: (kind, id) => {
+      const models = runner.models;
+      if ((kind === 'subject' ? models.subjects : models.products).has(id)) return null;
+      const recorded = (kind === 'subject' ? models.foldedIds.subjects : models.foldedIds.products).get(foldId(id));
+      return recorded ?? null;
+    },
+    reached: (position) => runner.waitFor(position),
+  };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Decider, DomainEvent } from '../core/decider';
 import { NotFoundError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
@@ -22,8 +21,10 @@ import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
 import { type CommandRequest, authorize, whereOf } from './authorization';
 import { communeOnDay } from '../domain/rules/units/placement';
+import { idWithin, registrationId } from './derivedIds';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
+import { type KnownIds, NOTHING_KNOWN, oneSpellingPerId } from './uniqueIds';
 
 /** What the service is told as commands run (metrics and logs hook in here). */
 export interface CommandObserver {
@@ -38,14 +39,17 @@ type Input<C> = Omit<C, 'type' | 'today'>;
  * The use cases, one path each: load the target's stream once, check on that state that the actor's
  * role and office allow the command where the target is (authorization.ts; never where the input
  * says it is), decide, append.
- * Ids are derived from the commandId when the caller gives none, so a retried creation
- * lands on the same stream and is recognised as a repeat instead of creating a twin.
+ * Ids are derived from the commandId when the caller gives none (derivedIds.ts), so a retried creation
+ * lands on the same stream and is recognised as a repeat instead of creating a twin. A registration
+ * is refused when its id is recorded in another spelling (uniqueIds.ts), which `knownIds` (the read
+ * models of the process) answers.
  */
-export function createRegistry(store: EventStore, observer: CommandObserver = {}) {
+export function createRegistry(store: EventStore, observer: CommandObserver = {}, knownIds: KnownIds = NOTHING_KNOWN) {
   const today = (context: CommandContext): string => vietnamDate(context.now);
+  const registering = oneSpellingPerId(knownIds);
 
   /** Runs `command` on its stream once `request(state)` is allowed for the actor. */
-  const handle = <State, Command extends object, Event extends DomainEvent>(
+  const handle = <State, Command extends { readonly type: string }, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<State, Command, Event>,
     command: Command,
@@ -67,18 +71,27 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         () => ({ action: 'AdoptPlan', provinceCode: input.provinceCode, day: input.adoptedOn }),
       ),
 
-    registerSubject: (
-      input: Omit<Input<RegisterSubject>, 'subjectId'> & { subjectId?: string },
+    registerSubject: async (
+      input: Omit<Input<RegisterSubject>, 'subjectId' | 'sameIdIgnoringCase'> & { subjectId?: string },
       context: CommandContext,
     ) => {
-      const subjectId = input.subjectId ?? idFromCommand('S', context.commandId);
-      const command: RegisterSubject = { type: 'RegisterSubject', ...input, subjectId, today: today(context) };
+      const subjectId =
+        input.subjectId ?? (await registrationId(store, 'S', 'RegisterSubject', subjectStreamId, context));
       const communes = input.communeCode ? [{ code: input.communeCode, on: input.registeredOn }] : [];
       const placement = { districtCode: input.districtCode ?? null, communes };
-      return handle(subjectStreamId(subjectId), subjectDecider, command, context, () => ({
-        action: 'RegisterSubject',
-        where: { placement, day: input.registeredOn },
-      }));
+      return registering('subject', subjectId, (twin) => {
+        const command: RegisterSubject = {
+          type: 'RegisterSubject',
+          ...input,
+          subjectId,
+          ...twin,
+          today: today(context),
+        };
+        return handle(subjectStreamId(subjectId), subjectDecider, command, context, () => ({
+          action: 'RegisterSubject',
+          where: { placement, day: input.registeredOn },
+        }));
+      });
     },
 
     /** Judged where the subject is on `on` (when a commune places it then) and where the new commune places it. */
@@ -98,7 +111,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     },
 
     recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
-      const linkageId = idFromCommand('L', context.commandId, input.subjectId);
+      const linkageId = idWithin('L', input.subjectId, 'RecordLinkage', context);
       const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordLinkage',
@@ -107,7 +120,7 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     },
 
     recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
-      const supportId = idFromCommand('H', context.commandId, input.subjectId);
+      const supportId = idWithin('H', input.subjectId, 'RecordSupport', context);
       const command: RecordSupport = { type: 'RecordSupport', ...input, supportId, today: today(context) };
       return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
         action: 'RecordSupport',
@@ -117,15 +130,17 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
 
     /** The owning subject's stream is read too: the product is registered where its subject is. */
     registerProduct: async (
-      input: Omit<Input<RegisterProduct>, 'productId' | 'subject'> & { productId?: string },
+      input: Omit<Input<RegisterProduct>, 'productId' | 'subject' | 'sameIdIgnoringCase'> & { productId?: string },
       context: CommandContext,
     ) => {
-      const productId = input.productId ?? idFromCommand('P', context.commandId);
+      const productId =
+        input.productId ?? (await registrationId(store, 'P', 'RegisterProduct', productStreamId, context));
       const subject = (await loadStream(store, subjectStreamId(input.subjectId), subjectDecider)).state;
-      const command: RegisterProduct = {
+      const command = (twin: { sameIdIgnoringCase?: string }): RegisterProduct => ({
         type: 'RegisterProduct',
         ...input,
         productId,
+        ...twin,
         subject:
           subject.status === 'registered'
             ? {
@@ -136,11 +151,13 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
               }
             : null,
         today: today(context),
-      };
-      return handle(productStreamId(productId), productDecider, command, context, () => ({
-        action: 'RegisterProduct',
-        where: whereOf(subject, input.registeredOn),
-      }));
+      });
+      return registering('product', productId, (twin) =>
+        handle(productStreamId(productId), productDecider, command(twin), context, () => ({
+          action: 'RegisterProduct',
+          where: whereOf(subject, input.registeredOn),
+        })),
+      );
     },
 
     awardStars: (input: Input<AwardStars>, context: CommandContext) =>
@@ -195,14 +212,4 @@ export type { CommandResult };
 function recognisingLevel(product: ProductState, certificateId: string): EvaluationLevel | null {
   if (product.status !== 'registered') return null;
   return product.certificates.find((c) => c.certificateId === certificateId)?.level ?? null;
-}
-
-/**
- * A short, stable id derived from the commandId: the same command always names the same entity.
- * An entity recorded inside another's stream (a linkage, a support) also takes that target's id, so
- * one commandId used on two subjects names two entities; a subject or product is its own stream.
- */
-export function idFromCommand(prefix: string, commandId: string, targetId?: string): string {
-  const key = targetId === undefined ? commandId : `${targetId}\u0000${commandId}`;
-  return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase()}`;
 }

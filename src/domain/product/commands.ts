@@ -16,6 +16,8 @@ export interface SubjectSnapshot {
 export type RegisterProduct = {
   type: 'RegisterProduct';
   productId: string;
+  /** As `RegisterSubject.sameIdIgnoringCase`, for products. */
+  sameIdIgnoringCase?: string;
   subject: SubjectSnapshot | null;
   subjectId: string;
   name: string;

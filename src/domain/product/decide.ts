@@ -2,6 +2,7 @@ import { assertNever } from '../../core/assertNever';
 import type { Decider } from '../../core/decider';
 import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { assertBusinessDate } from '../rules/businessDate';
+import { requireSafeId } from '../rules/ids';
 import { NAME_MAX, REF_MAX } from '../rules/limits';
 import { requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
 import { awardStars } from './awardStars';
@@ -35,6 +36,11 @@ function communeOf(subject: SubjectSnapshot, day: string): { communeCode?: strin
 export function registerProduct(command: RegisterProduct, state: ProductState): ProductRegistered[] {
   if (state.status === 'registered') {
     throw new IllegalStateError(`Product ${command.productId} is already registered`, { productId: command.productId });
+  }
+  requireSafeId('id', command.productId);
+  const twin = command.sameIdIgnoringCase;
+  if (twin !== undefined) {
+    throw new IllegalStateError(`Product ${twin} already exists: ids are unique regardless of case`, { productId: twin });
   }
   const subject = command.subject;
   if (!subject)

@@ -4,6 +4,11 @@ import type { LinkageKind, SubjectKind, SupportProgramme } from './events';
 export type RegisterSubject = {
   type: 'RegisterSubject';
   subjectId: string;
+  /**
+   * The id of a recorded subject equal to `subjectId` ignoring case but spelled otherwise, as the
+   * caller looked it up (rules/ids.ts): the registration is refused. Absent when there is none.
+   */
+  sameIdIgnoringCase?: string;
   name: string;
   kind: SubjectKind;
   /** Registrations dated before 2025-07-01: the district. */

@@ -2,6 +2,7 @@ import type { Decider } from '../../core/decider';
 import { IllegalStateError, NotFoundError } from '../../core/errors';
 import { assertNever } from '../../core/assertNever';
 import { assertBusinessDate } from '../rules/businessDate';
+import { requireSafeId } from '../rules/ids';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../rules/limits';
 import { REORGANISATION_DAY } from '../rules/reorganisation';
 import { requireCommune, requireCommuneInDistrict, requireRegistrationPlace } from '../rules/units/readPlace';
@@ -30,6 +31,11 @@ function registered(state: SubjectState, subjectId: string): Registered {
 export function registerSubject(command: RegisterSubject, state: SubjectState): SubjectRegistered[] {
   if (state.status === 'registered') {
     throw new IllegalStateError(`Subject ${command.subjectId} is already registered`, { subjectId: command.subjectId });
+  }
+  requireSafeId('id', command.subjectId);
+  const twin = command.sameIdIgnoringCase;
+  if (twin !== undefined) {
+    throw new IllegalStateError(`Subject ${twin} already exists: ids are unique regardless of case`, { subjectId: twin });
   }
   const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
   const place = requireRegistrationPlace(command.districtCode, command.communeCode, registeredOn);

@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { ID_PATTERN, ID_RULE } from '../../domain/rules/ids';
 import { ALL_PROVINCE_CODES, BAC_KAN_DISTRICT_CODES } from '../../domain/rules/units/units';
 
 function applyAll(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -10,8 +11,6 @@ function applyAll(...decorators: PropertyDecorator[]): PropertyDecorator {
 export const DISTRICT_CODES = BAC_KAN_DISTRICT_CODES;
 export const PROVINCE_CODES = ALL_PROVINCE_CODES;
 
-/** Ids name streams, so they stay short and plain: letters, digits, '_' and '-'. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** At least one visible character: a name of spaces is no name. */
 export const NOT_BLANK = /\S/;
 
@@ -22,8 +21,13 @@ export const IsUnitCode = (name: string) =>
   Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: `${name} must be a GSO code of 2, 3 or 5 digits` });
 export const IsCommuneCode = (name: string) =>
   Matches(/^\d{5}$/, { message: `${name} must be a 5-digit GSO commune or ward code` });
-export const IsEntityId = (name: string) =>
-  Matches(ID_PATTERN, { message: `${name} must be 1–64 letters, digits, '_' or '-'` });
+/** What a registration's `id` field says of ids (src/domain/rules/ids.ts). */
+export const REGISTERED_ID_DESCRIPTION =
+  `Chosen by the caller: ${ID_RULE}, kept as given and unique regardless of case (HTX-01 is refused ` +
+  'with CONFLICT when htx-01 exists). Without it, derived from the commandId, the office and the command';
+
+/** An id's form (src/domain/rules/ids.ts): what it names is the domain's to say. */
+export const IsEntityId = (name: string) => Matches(ID_PATTERN, { message: `${name} must be ${ID_RULE}` });
 export const IsText = (name: string, max: number): PropertyDecorator =>
   applyAll(
     Length(1, max, { message: `${name} must be 1–${max} characters` }),
@@ -35,7 +39,8 @@ export const IsText = (name: string, max: number): PropertyDecorator =>
 export abstract class CommandInput {
   @Field(() => ID, {
     nullable: true,
-    description: 'Idempotency key: a retry with the same commandId appends nothing and answers the same',
+    description:
+      'Idempotency key of the sending office for this kind of command: a retry with the same commandId appends nothing and answers the same',
   })
   @IsOptional()
   @Length(1, 128)

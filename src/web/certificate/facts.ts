@@ -1,7 +1,7 @@
 import { UnavailableError } from '../../core/errors';
 import type { CertificateStatus } from '../../domain/rules/certificateValidity';
 import type { RevocationReason } from '../../domain/product/events';
-import { ID_PATTERN } from '../../graphql/inputs/common';
+import { ID_PATTERN } from '../../domain/rules/ids';
 
 /** A certificate's number is its product's id and its sequence: `mien-dong.C1`. */
 export const CERTIFICATE_ID = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}\\.C[1-9][0-9]{0,5}$`);

@@ -1,0 +1,31 @@
+import type { ProductRegistered } from '../src/domain/product/events';
+import { foldId } from '../src/domain/rules/ids';
+import type { SubjectRegistered } from '../src/domain/subject/events';
+import { type Projection, handles } from './projection';
+
+/**
+ * Every subject's and product's id by its folded key (src/domain/rules/ids.ts), so that a registration
+ * can ask in one look-up whether its id is taken in another spelling. A log recorded before ids were
+ * unique regardless of case may hold two spellings of one key (`Abc` and `abc`): both stay readable
+ * under their own ids, and the key keeps the earlier registered, which a new spelling is refused in
+ * favour of.
+ */
+export interface FoldedIdsState {
+  subjects: Map<string, string>;
+  products: Map<string, string>;
+}
+
+export const foldedIdsProjection: Projection<FoldedIdsState, SubjectRegistered | ProductRegistered> = {
+  name: 'foldedIds',
+  canHandle: handles('SubjectRegistered', 'ProductRegistered'),
+  initialState: () => ({ subjects: new Map(), products: new Map() }),
+  evolve(state, event) {
+    const [ids, id] =
+      event.type === 'SubjectRegistered'
+        ? [state.subjects, event.data.subjectId]
+        : [state.products, event.data.productId];
+    const key = foldId(id);
+    if (!ids.has(key)) ids.set(key, id);
+    return state;
+  },
+};
