@@ -10,11 +10,11 @@ import {
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { SCORE_PART_MAX } from '../../domain/rules/scoreParts';
 import { DateScalar } from '../scalars';
-import { CommandInput, IsEntityId, IsText } from './common';
+import { CommandInput, REGISTERED_ID_DESCRIPTION, IsEntityId, IsText } from './common';
 
 @InputType('RegisterProductInput', { description: 'A product to register for evaluation' })
 export class RegisterProductInput extends CommandInput {
-  @Field(() => ID, { nullable: true, description: 'Chosen by the caller, or derived from the commandId' })
+  @Field(() => ID, { nullable: true, description: REGISTERED_ID_DESCRIPTION })
   @IsOptional()
   @IsEntityId('id')
   id?: string;

@@ -3,11 +3,11 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
-import { CommandInput, IsCommuneCode, IsDistrictCode, IsEntityId, IsText } from './common';
+import { CommandInput, REGISTERED_ID_DESCRIPTION, IsCommuneCode, IsDistrictCode, IsEntityId, IsText } from './common';
 
 @InputType('RegisterSubjectInput', { description: 'A subject to register' })
 export class RegisterSubjectInput extends CommandInput {
-  @Field(() => ID, { nullable: true, description: 'Chosen by the caller, or derived from the commandId' })
+  @Field(() => ID, { nullable: true, description: REGISTERED_ID_DESCRIPTION })
   @IsOptional()
   @IsEntityId('id')
   id?: string;
