@@ -14,15 +14,24 @@ export interface BenchConfig {
   readonly graphqlSeconds: number;
   readonly connections: readonly number[];
   readonly asOfRepeats: number;
+  /** The cheap query under whole-log load: its log, its rate, and how long idle and loaded. */
+  readonly wholeLog: {
+    readonly scale: Scale['name'];
+    readonly rate: number;
+    readonly idleSeconds: number;
+    readonly loadedSeconds: number;
+  };
   /** Each comparison's variants run this many times in turn; the best run of each is kept. */
   readonly rounds: number;
   /** Write V8 CPU profiles of the replay and server children to bench/.data/profiles (gitignored). */
   readonly profile: boolean;
-  /** `--only=<workload>`: run one workload (appends, stream reads, commands, replay, executors, graphql) while developing. */
+  /** `--only=<workload>`: run one workload (one of WORKLOADS). */
   readonly only: string | null;
 }
 
-export const WORKLOADS = ['appends', 'stream reads', 'commands', 'replay', 'executors', 'graphql'];
+export const WORKLOADS = ['appends', 'stream reads', 'commands', 'replay', 'executors', 'graphql', 'whole-log'];
+/** The workloads that run on the large log (the nation in full mode), which is generated only for them. */
+export const LARGE_LOG_WORKLOADS = ['replay', 'executors', 'graphql'];
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   const quick = argv.includes('--quick');
@@ -50,6 +59,8 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
         readMs: 500,
         graphqlSeconds: 1,
         asOfRepeats: 3,
+        // The province log replays in milliseconds: a check that the workload runs, not of its target.
+        wholeLog: { scale: 'province', rate: 50, idleSeconds: 3, loadedSeconds: 8 },
       }
     : {
         ...common,
@@ -62,5 +73,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
         readMs: 1500,
         graphqlSeconds: 10,
         asOfRepeats: 5,
+        // Over 100,000 events; 60 s at 50/s is 3,000 loaded samples, 30 of them above the p99.
+        wholeLog: { scale: 'region', rate: 50, idleSeconds: 20, loadedSeconds: 60 },
       };
 }

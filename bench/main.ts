@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from './config';
+import { LARGE_LOG_WORKLOADS, parseArgs } from './config';
 import { ensureDataset } from './synthetic/dataset';
 import { computeRatios } from './ratios';
 import { describeMachine } from './support/machine';
@@ -15,10 +15,12 @@ async function main(): Promise<void> {
   const config = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const machine = describeMachine();
-  const command = `npm run bench${config.mode === 'quick' ? ' -- --quick' : ''}`;
+  const options = [...(config.mode === 'quick' ? ['--quick'] : []), ...(config.only ? [`--only=${config.only}`] : [])];
+  const command = `npm run bench${options.length ? ` -- ${options.join(' ')}` : ''}`;
   console.log(`${command}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
   const province = await ensureDataset('province');
-  const large = config.largeScale === 'nation' ? await ensureDataset('nation') : province;
+  const needsLarge = config.only === null || LARGE_LOG_WORKLOADS.includes(config.only);
+  const large = needsLarge && config.largeScale !== 'province' ? await ensureDataset(config.largeScale) : province;
   for (const d of new Set([province, large])) {
     const how = d.generated ? `generated in ${Math.round(d.summary.generatedMs / 1000)} s` : 'cached';
     console.log(`data: ${d.summary.scale}, ${d.summary.events.toLocaleString('en-US')} events (${how})`);
@@ -46,8 +48,11 @@ async function main(): Promise<void> {
   };
   const file = join(ensureDir(RESULTS_DIR), `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (config.mode === 'full')
-    writeFileSync(join(RESULTS_DIR, 'latest-full.json'), `${JSON.stringify(report, null, 2)}\n`);
+  // A full run of one workload is kept beside the full run of all, never over it.
+  if (config.mode === 'full') {
+    const latest = config.only === null ? 'latest-full.json' : `latest-full-${config.only.replace(/\W+/g, '-')}.json`;
+    writeFileSync(join(RESULTS_DIR, latest), `${JSON.stringify(report, null, 2)}\n`);
+  }
   console.log(`results: ${file} (${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s)`);
 }
 

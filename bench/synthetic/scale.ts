@@ -1,9 +1,10 @@
 /**
- * The two data sets. Rates are per entity and per year of its life, tuned so the nation over a
- * decade comes to about a million events; the province has the same shape at 1/200 of the size.
+ * The data sets. Rates are per entity and per year of its life, tuned so the nation over a decade
+ * comes to about a million events; the province has the same shape at 1/200 of the size, and the
+ * region at 1/8: over 100,000 events, small enough to replay fifteen times at once.
  */
 export interface Scale {
-  readonly name: 'province' | 'nation';
+  readonly name: 'province' | 'region' | 'nation';
   readonly subjects: number;
   readonly products: number;
   readonly perSubjectYear: { readonly linkages: number; readonly supports: number };
@@ -22,6 +23,7 @@ const RATES = {
 
 export const SCALES: Record<Scale['name'], Scale> = {
   province: { name: 'province', subjects: 43, products: 80, ...RATES },
+  region: { name: 'region', subjects: 1_100, products: 2_100, ...RATES },
   nation: { name: 'nation', subjects: 8_500, products: 16_000, ...RATES },
 };
 

@@ -10,6 +10,8 @@ import { measureGraphql } from './graphql';
 import { loadPayloads } from './payloads';
 import { type ReadVariant, loadStreams, measureStreamReads } from './reads';
 import { measureReplay } from './replay';
+import { ensureDataset } from '../synthetic/dataset';
+import { measureWholeLogLoad } from './wholeLog/measure';
 
 export interface Paths {
   /** The province log: payloads for appends, streams for reads, the base for whole commands. */
@@ -101,6 +103,20 @@ export async function runWorkloads(config: BenchConfig, paths: Paths): Promise<R
         onRow: show,
       })),
     );
+  if (runs('whole-log')) {
+    const { scale, ...load } = config.wholeLog;
+    const dataset = scale === 'province' ? null : await ensureDataset(scale);
+    if (dataset) console.log(`data: ${scale}, ${dataset.summary.events.toLocaleString('en-US')} events`);
+    const log = dataset?.path ?? paths.province;
+    rows.push(
+      ...(await measureWholeLogLoad(log, paths.work, {
+        heavy: 15,
+        ...load,
+        profileDir: paths.profileDir,
+        onRow: show,
+      })),
+    );
+  }
   return rows;
 }
 
