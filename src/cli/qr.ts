@@ -4,7 +4,8 @@ import { loadConfig } from '../config';
 import { productStreamId } from '../domain/product/events';
 import type { EventStore } from '../eventStore/eventStore';
 import { openStore } from '../openStore';
-import { CERTIFICATE_ID, productIdOf } from '../web/certificate/facts';
+import { CERTIFICATE_ID_PATTERN } from '../domain/rules/ids';
+import { productIdOf } from '../web/certificate/facts';
 import { certificatePageUrl, qrPng, qrSvg } from '../web/qr';
 import { type SheetEntry, qrSheet } from '../web/qrSheet';
 import { type CliIo, UsageError } from './io';
@@ -15,7 +16,8 @@ export interface QrOptions {
 }
 
 function certificateIdArgument(text: string): string {
-  if (!CERTIFICATE_ID.test(text)) throw new InvalidArgumentError('A certificate number looks like "mien-dong.C1".');
+  if (!CERTIFICATE_ID_PATTERN.test(text))
+    throw new InvalidArgumentError('A certificate number looks like "mien-dong.C1".');
   return text;
 }
 

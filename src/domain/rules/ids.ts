@@ -16,6 +16,9 @@ export const ID_MAX_LENGTH = 64;
 /** 1–64 of ASCII letters A–Z and a–z, digits 0–9, '_' and '-'. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A certificate's number: its product's id, `.C` and its sequence (`mien-dong.C1`), as `certificateIdFor` makes it. */
+export const CERTIFICATE_ID_PATTERN = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}\\.C[1-9][0-9]{0,5}$`);
+
 /** The rule in words, for schema descriptions and refusals. */
 export const ID_RULE = `1–${ID_MAX_LENGTH} letters, digits, '_' or '-' (ASCII)`;
 

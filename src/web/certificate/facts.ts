@@ -1,10 +1,6 @@
 import { UnavailableError } from '../../core/errors';
 import type { CertificateStatus } from '../../domain/rules/certificateValidity';
 import type { RevocationReason } from '../../domain/product/events';
-import { ID_PATTERN } from '../../domain/rules/ids';
-
-/** A certificate's number is its product's id and its sequence: `mien-dong.C1`. */
-export const CERTIFICATE_ID = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}\\.C[1-9][0-9]{0,5}$`);
 
 /** The product whose stream holds the certificate. */
 export const productIdOf = (certificateId: string): string => certificateId.slice(0, certificateId.lastIndexOf('.C'));

@@ -6,7 +6,8 @@ import { type Reply, etagOf, wantsJson } from '../http';
 import { TEXT, langOf } from '../i18n';
 import { layout, otherLangHref } from '../layout';
 import { certificatePageUrl, qrPng, qrSvg } from '../qr';
-import { type AnonymousQuery, CERTIFICATE_ID, certificateFacts, productIdOf } from './facts';
+import { CERTIFICATE_ID_PATTERN } from '../../domain/rules/ids';
+import { type AnonymousQuery, certificateFacts, productIdOf } from './facts';
 import { certificateBody, notFoundBody } from './page';
 
 export interface CertificateRoutesDeps {
@@ -25,7 +26,7 @@ export function certificateRoutes(deps: CertificateRoutesDeps) {
     const lang = langOf(url);
     const id = safeDecode(match[1]!);
     const json = !match[2] && wantsJson(request);
-    if (id === null || !CERTIFICATE_ID.test(id)) return notFound(url, lang, json, true);
+    if (id === null || !CERTIFICATE_ID_PATTERN.test(id)) return notFound(url, lang, json, true);
     const facts = await certificateFacts(deps.anonymousQuery, id, vietnamDate(deps.services.clock()));
     if (!facts) return notFound(url, lang, json, false);
     const revision = await streamRevision(deps.services, facts.id);

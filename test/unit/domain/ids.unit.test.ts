@@ -1,7 +1,7 @@
 import { IllegalStateError, ValidationError } from '../../../src/core/errors';
 import type { ProductCommand } from '../../../src/domain/product/commands';
 import { productDecider } from '../../../src/domain/product/decide';
-import { ID_PATTERN, foldId, isSafeId, requireSafeId } from '../../../src/domain/rules/ids';
+import { CERTIFICATE_ID_PATTERN, ID_PATTERN, foldId, isSafeId, requireSafeId } from '../../../src/domain/rules/ids';
 import type { SubjectCommand } from '../../../src/domain/subject/commands';
 import { subjectDecider } from '../../../src/domain/subject/decide';
 import { deciderSpec } from '../../support/deciderSpec';
@@ -57,6 +57,13 @@ describe('The id rule', () => {
   it('should compare ids by their lower case', () => {
     expect(foldId('HTX-Na-Ri_01')).toBe(foldId('htx-na-ri_01'));
     expect(foldId('htx-01')).not.toBe(foldId('htx-02'));
+  });
+
+  it('should make a certificate number of a safe id, `.C` and its sequence', () => {
+    expect(['mien-dong.C1', 'S0123456789ABCDEF.C12'].map((n) => CERTIFICATE_ID_PATTERN.test(n))).toEqual([true, true]);
+    expect(['mien-dong.C0', 'mien.dong.C1', 'mien-dong', 'miến.C1'].some((n) => CERTIFICATE_ID_PATTERN.test(n))).toBe(
+      false,
+    );
   });
 
   it('should be the pattern the GraphQL inputs use', () => {
