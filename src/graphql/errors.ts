@@ -87,6 +87,15 @@ function flatten(issues: ValidationIssue[], prefix = ''): { field: string; messa
 }
 
 /**
+ * A stack's frames under the message the client is sent: the stack's own first lines repeat the
+ * original message, with the value it quotes.
+ */
+function quietStack(error: Error, message: string): string[] {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${error.name}: ${message}`, ...frames];
+}
+
+/**
  * The one place errors become responses. Domain errors carry their code, a store outage is UNAVAILABLE;
  * input validation becomes BAD_USER_INPUT with the fields at fault (never the values); GraphQL's own
  * errors keep their codes; anything else is an INTERNAL_SERVER_ERROR whose details stay in the server log.
@@ -105,14 +114,13 @@ export function createFormatError(options: {
       locations: formatted.locations,
       path: formatted.path,
     };
-    const stack = options.exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
+    const stackUnder = (message: string) =>
+      options.exposeStack && original instanceof Error ? { stacktrace: quietStack(original, message) } : {};
+    const stack = stackUnder(base.message);
     if (original instanceof DomainError || original instanceof EventStoreUnavailableError) {
       const { code, message, details } = asDomainCode(original);
-      return {
-        ...base,
-        message: quietMessage(error, message),
-        extensions: { code, ...quietDetails(details), ...stack },
-      };
+      const quiet = quietMessage(error, message);
+      return { ...base, message: quiet, extensions: { code, ...quietDetails(details), ...stackUnder(quiet) } };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationIssue[] } })?.extensions
       ?.validationErrors;

@@ -78,3 +78,19 @@ describe('Errors carry no value a caller sent (production mode)', () => {
     expect((await server.gqlAs(null, '{ plan(year: 2024) { year } }')).status).toBe(200);
   });
 });
+
+describe('Errors carry no value a caller sent (development mode)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seed: false, server: { development: true } });
+  });
+  afterAll(() => server.close());
+
+  it('should show a stack trace under the quiet message, not the value the error first quoted', async () => {
+    const response = await server.gqlAs(null, 'query($y: Int!) { plan(year: $y) { year } }', { y: LONG });
+    const [error] = response.errors as { message: string; extensions: { stacktrace: string[] } }[];
+    expect(JSON.stringify(response)).not.toContain('xxxxxxxx');
+    expect(error!.extensions.stacktrace[0]).toMatch(`Error: ${error!.message}`);
+    expect(error!.extensions.stacktrace[1]).toMatch(/^\s+at /);
+  });
+});
