@@ -12,13 +12,25 @@ import {
   productInput,
   subjectInput,
 } from '../support/operations';
-import { HAND_WRITTEN, HOSTILE_VALUES, MUTATIONS, PRODUCT, type Payload, SUBJECT } from './support/hostilePayloads';
+import { loudError, stackInOutput, stringsIn, uncleanData } from './support/hostileChecks';
+import {
+  HAND_WRITTEN,
+  HOSTILE_VALUES,
+  MUTATIONS,
+  PRODUCT,
+  type Payload,
+  REFUSED_TEXT,
+  SUBJECT,
+} from './support/hostilePayloads';
+import { ECHOED, TOO_COSTLY } from './support/hostileShapes';
 import { intFromEnv, printFigures, seedFromEnv } from './support/random';
 
 /**
- * Hostile input over HTTP, against the real server in its own process: every answer is a success or
- * an error with a known code (never an internal error, never a dropped connection), the server stays
- * up, and the log grows only when a mutation succeeds.
+ * Hostile input over HTTP, against the real server in its own process, in production mode: every
+ * answer is a success or an error with a known code (never an internal error, never a dropped
+ * connection), no error carries back a long value it was sent, suggests schema values or names the
+ * server software, no answer is over the response budget, what is stored is clean NFC text, the
+ * server stays up and prints no stack trace, and the log grows only when a mutation succeeds.
  */
 const RUNS = intFromEnv('HOSTILE_RUNS', 300);
 const SEED = seedFromEnv('HOSTILE_SEED');
@@ -33,7 +45,27 @@ const KNOWN_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'FORBIDDEN',
+  'LIMIT_EXCEEDED',
 ]);
+/** The response budget the server is given (OCOP_MAX_RESPONSE_BYTES). */
+const MAX_RESPONSE_BYTES = 1_000_000;
+/** Evaluations of the hostile product: enough that nesting its lists in each other is costly. */
+const EVALUATIONS = 30;
+const PRODUCTION = { NODE_ENV: 'production', HOST: '127.0.0.1', OCOP_MAX_RESPONSE_BYTES: String(MAX_RESPONSE_BYTES) };
+
+/** Everything a payload sends as text: no long piece of it may come back in an error. */
+const sentStrings = (payload: Payload): string[] =>
+  'raw' in payload ? [payload.raw] : [payload.query, ...stringsIn(payload.variables ?? {})];
+
+async function send(server: ChildServer, payload: Payload): Promise<GraphQLAnswer> {
+  try {
+    return 'raw' in payload
+      ? await server.post(payload.raw, { 'content-type': payload.contentType ?? 'application/json' })
+      : await server.gql(payload.query, payload.variables);
+  } catch (error) {
+    throw new Error(`${payload.name}: no answer (${(error as Error).message})\n${server.output().slice(-2000)}`);
+  }
+}
 
 describe('Hostile input over HTTP', () => {
   let server: ChildServer;
@@ -42,10 +74,17 @@ describe('Hostile input over HTTP', () => {
   const tally = { payloads: 0, successes: 0, refusals: new Map<string, number>() };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ocop-hostile-'));
-    server = await startChildServer({ env: { OCOP_SQLITE_PATH: join(dir, 'ocop.db') } });
+    server = await startChildServer({ env: { ...PRODUCTION, OCOP_SQLITE_PATH: join(dir, 'ocop.db') } });
     await server.gql(REGISTER_SUBJECT, { input: subjectInput({ id: SUBJECT }) });
     await server.gql(REGISTER_PRODUCT, { input: productInput({ id: PRODUCT, subjectId: SUBJECT }) });
-    await server.gql(AWARD_STARS, { input: awardInput({ productId: PRODUCT, level: 'PROVINCE', decisionNo: 'QĐ-0' }) });
+    const certified = awardInput({ productId: PRODUCT, level: 'PROVINCE', score: 75, decisionNo: 'QĐ-C1' });
+    expect((await server.gql(AWARD_STARS, { input: certified })).data).toMatchObject({
+      awardStars: { certificate: { id: `${PRODUCT}.C1` } },
+    });
+    for (let i = 1; i < EVALUATIONS; i++) {
+      const input = awardInput({ productId: PRODUCT, level: 'PROVINCE', decisionNo: `QĐ-${i}` });
+      expect((await server.gql(AWARD_STARS, { input })).errors).toBeUndefined();
+    }
     log = new Database(join(dir, 'ocop.db'), { readonly: true });
   });
   afterAll(async () => {
@@ -56,7 +95,7 @@ describe('Hostile input over HTTP', () => {
       ...Object.fromEntries([...tally.refusals].map(([code, n]) => [`refused ${code}`, n])),
     });
     log.close();
-    await server.kill();
+    await server?.kill();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -66,18 +105,15 @@ describe('Hostile input over HTTP', () => {
   async function attempt(payload: Payload): Promise<GraphQLAnswer> {
     tally.payloads += 1;
     const before = eventCount();
-    let answer: GraphQLAnswer;
-    try {
-      answer =
-        'raw' in payload
-          ? await server.post(payload.raw, { 'content-type': payload.contentType ?? 'application/json' })
-          : await server.gql(payload.query, payload.variables);
-    } catch (error) {
-      throw new Error(`${payload.name}: no answer (${(error as Error).message})\n${server.output().slice(-2000)}`);
-    }
+    const answer = await send(server, payload);
     const codes = (answer.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
     const summary = `${payload.name}: HTTP ${answer.status} ${answer.raw ?? JSON.stringify(answer).slice(0, 300)}`;
     const success = answer.status === 200 && answer.data != null && codes.length === 0;
+    const broken =
+      loudError(answer, sentStrings(payload), true) ??
+      (success ? uncleanData(answer.data) : null) ??
+      (JSON.stringify(answer).length > MAX_RESPONSE_BYTES ? 'an answer over the response budget' : null);
+    if (broken) throw new Error(`${summary.slice(0, 400)}\n${broken}`);
     if (!success) {
       if (answer.raw !== undefined || codes.length === 0 || codes.some((c) => !KNOWN_CODES.has(c)))
         throw new Error(summary);
@@ -94,18 +130,54 @@ describe('Hostile input over HTTP', () => {
     expect((await server.get('/healthz')).status).toBe(200);
   });
 
-  it(`should answer every mutation with each of ${Object.keys(HOSTILE_VALUES).length} hostile values in each field`, async () => {
+  it(`should answer every mutation with each of ${Object.keys(HOSTILE_VALUES).length} hostile values in each field, refusing hidden text as BAD_USER_INPUT naming the field`, async () => {
     let unique = 0;
+    const refusedText: ReadonlySet<string> = new Set(REFUSED_TEXT);
     for (const { query, valid } of MUTATIONS) {
       for (const field of Object.keys(valid('x'))) {
         for (const [label, value] of Object.entries(HOSTILE_VALUES)) {
           const input = { ...valid(`v${++unique}`), [field]: value };
-          await attempt({ name: `${query.slice(0, 40)} ${field} = ${label}`, query, variables: { input } });
+          const name = `${query.slice(0, 40)} ${field} = ${label}`;
+          const answer = await attempt({ name, query, variables: { input } });
+          if (!refusedText.has(label)) continue;
+          const [first] = answer.errors ?? [];
+          // A certificate number is looked up, not stored: one that cannot exist is also refused as NOT_FOUND.
+          const refusals = field === 'certificateId' ? ['BAD_USER_INPUT', 'NOT_FOUND'] : ['BAD_USER_INPUT'];
+          expect([name, answer.data ?? null, refusals.includes(first?.extensions?.code ?? '')]).toEqual([
+            name,
+            null,
+            true,
+          ]);
+          expect([name, JSON.stringify(first)]).toEqual([name, expect.stringContaining(field)]);
         }
       }
     }
     expect((await server.get('/healthz')).status).toBe(200);
   }, 120_000);
+
+  it(`should refuse ${TOO_COSTLY.length} costly shapes before they run, and answer the next request`, async () => {
+    // The server measures its lists at most once a second: let it see the evaluations recorded.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    for (const payload of TOO_COSTLY) {
+      const answer = await attempt(payload);
+      const codes = answer.errors?.map((e) => e.extensions?.code);
+      expect([payload.name, answer.status, answer.data ?? null, codes]).toEqual([
+        payload.name,
+        400,
+        null,
+        ['GRAPHQL_VALIDATION_FAILED'],
+      ]);
+      const next = await server.gql(`{ product(id: "${PRODUCT}") { name } }`);
+      expect([payload.name, next.status]).toEqual([payload.name, 200]);
+    }
+  });
+
+  it(`should answer ${ECHOED.length} requests that used to be echoed without their values or suggestions`, async () => {
+    for (const payload of ECHOED) {
+      const answer = await attempt(payload);
+      expect([payload.name, answer.data ?? null]).toEqual([payload.name, null]);
+    }
+  });
 
   it('should store text with emoji, combining marks and quotes as accepted, in its NFC spelling', async () => {
     const sent = `${HOSTILE_VALUES['combining marks']} ${HOSTILE_VALUES['emoji and joiners']} '); DROP TABLE events; --`;
@@ -152,4 +224,40 @@ describe('Hostile input over HTTP', () => {
     expect((await server.get('/healthz')).status).toBe(200);
     expect(server.isRunning()).toBe(true);
   }, 120_000);
+
+  it('should have printed no stack trace for any of it', () => {
+    expect(stackInOutput(server.output())).toBeNull();
+  });
+});
+
+describe('Hostile input over HTTP in development mode', () => {
+  let server: ChildServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ocop-hostile-dev-'));
+    server = await startChildServer({ env: { NODE_ENV: 'development', OCOP_SQLITE_PATH: join(dir, 'ocop.db') } });
+  });
+  afterAll(async () => {
+    await server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should echo no long value either, suggestions allowed', async () => {
+    const long = Object.entries(HOSTILE_VALUES).filter(([, v]) => typeof v === 'string' && v.length > 1000);
+    const payloads: Payload[] = [
+      ...ECHOED,
+      ...long.flatMap(([label, value]) =>
+        MUTATIONS.map(({ query, valid }) => ({
+          name: `${label} in every field of ${query.slice(0, 40)}`,
+          query,
+          variables: { input: Object.fromEntries(Object.keys(valid('d')).map((field) => [field, value])) },
+        })),
+      ),
+    ];
+    for (const payload of payloads) {
+      const answer = await send(server, payload);
+      expect([payload.name, loudError(answer, sentStrings(payload), false)]).toEqual([payload.name, null]);
+    }
+    expect(stackInOutput(server.output())).toBeNull();
+  });
 });

@@ -70,10 +70,18 @@ export const HOSTILE_VALUES: Record<string, unknown> = {
   'empty string': '',
   whitespace: ' \t\n ',
   'control characters': 'a\u0000b\u0007c\u001b[31md\u007f',
+  NUL: 'HTX\u0000Na Rì',
+  BEL: 'HTX\u0007Na Rì',
+  'ESC colour codes': '\u001b[31mHTX Na Rì\u001b[0m',
+  'zero-width only': '\u200b\u200c\u200d\ufeff',
+  'bidi isolate': 'HTX \u2067Na Rì\u2069',
   'emoji and joiners': '👩🏽‍🌾🍵🇻🇳',
   'combining marks': 'Miê\u0301\u0302\u0303\u0304\u0305\u0306n do\u0323\u0323\u0323ng',
   'right-to-left override': '\u202eevil\u202c',
   'lone surrogate': 'x\ud800y',
+  'lone low surrogate': 'x\udfffy',
+  'NFD spelling': 'Miến dong Na Rì'.normalize('NFD'),
+  '10 KB value': 'x'.repeat(10_000),
   'SQL-looking text': "'); DROP TABLE events; --",
   'SQL tautology': '" OR 1=1 --',
   'script-looking text': '<script>alert(1)</script>',
@@ -104,6 +112,20 @@ export const HOSTILE_VALUES: Record<string, unknown> = {
   'certificate-looking id': '.C1',
   'very long id': 'p'.repeat(5000),
 };
+
+/** Values no field may take: text that hides, reorders or drives a display, or holds no character. */
+export const REFUSED_TEXT = [
+  'control characters',
+  'NUL',
+  'BEL',
+  'ESC colour codes',
+  'zero-width only',
+  'right-to-left override',
+  'bidi isolate',
+  'lone surrogate',
+  'lone low surrogate',
+  'whitespace',
+] as const;
 
 const deep = (depth: number) =>
   `{ product(id: "${PRODUCT}") ${'{ subject { products '.repeat(depth)}{ id }${' } }'.repeat(depth)} }`;
