@@ -13,15 +13,18 @@ import { PRODUCT, type Payload } from './hostilePayloads';
 const nested = (depth: number): string =>
   depth === 0 ? '' : ` evaluations { score product { name${nested(depth - 1)} } }`;
 
+/** `, a: 1, b: 2` as an argument list of its own: `(a: 1, b: 2)`, or nothing. */
+const list = (args: string) => (args ? `(${args.slice(2)})` : '');
+
 const ROOTS = {
   product: (args: string, depth: number) => `product(id: "${PRODUCT}"${args}) { name${nested(depth)} }`,
   certificate: (args: string, depth: number) =>
     `certificate(id: "${PRODUCT}.C1"${args}) { status product { name${nested(depth)} } }`,
   plan: (args: string) => `plan(year: 2024${args}) { year targets { unit { code } newProducts3Star } }`,
   districtTargets: (args: string) => `districtTargets(year: 2024${args}) { year districts { unit { code } } }`,
-  products: (args: string, depth: number) => `products(${args.slice(2)}) { nodes { name${nested(depth)} } }`,
+  products: (args: string, depth: number) => `products${list(args)} { nodes { name${nested(depth)} } }`,
   subjects: (args: string, depth: number) =>
-    `subjects(${args.slice(2)}) { nodes { name products { name${nested(depth)} } } }`,
+    `subjects${list(args)} { nodes { name products { name${nested(depth)} } } }`,
 } as const;
 type Root = keyof typeof ROOTS;
 const PAGED: ReadonlySet<Root> = new Set(['products', 'subjects']);
