@@ -1,3 +1,4 @@
+import type { FairSlices } from '../src/core/fairSlices';
 import type { ReadModels } from './index';
 
 /**
@@ -7,6 +8,29 @@ import type { ReadModels } from './index';
  */
 export function cloneModels(models: ReadModels): ReadModels {
   return copy(models) as ReadModels;
+}
+
+/**
+ * The same copy, one entry of a read model at a time between turns of `slices`: the models of a large
+ * log take long enough to copy that doing it in one go would hold up every request waiting meanwhile.
+ * The source must not change while it is copied (kept historic states never do).
+ */
+export async function cloneModelsInSlices(models: ReadModels, slices: FairSlices): Promise<ReadModels> {
+  const copied: Record<string, unknown> = {};
+  for (const [name, state] of Object.entries(models) as [string, unknown][]) {
+    if (!(state instanceof Map)) {
+      copied[name] = copy(state);
+      continue;
+    }
+    const map = new Map<unknown, unknown>();
+    for (const [key, entry] of state) {
+      map.set(key, copy(entry));
+      const turn = slices.pause();
+      if (turn) await turn;
+    }
+    copied[name] = map;
+  }
+  return copied as unknown as ReadModels;
 }
 
 function copy(value: unknown): unknown {

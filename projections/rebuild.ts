@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { wholeLogSlices } from '../src/core/fairSlices';
 import { type EventStore, type GlobalPosition, comparePositions } from '../src/eventStore/eventStore';
 import { type ReadModels, createReadModels } from './index';
 import { replayInto } from './replay';
@@ -39,6 +40,8 @@ export async function rebuildBeside(store: EventStore, live: RebuildTarget, maxP
       const pass = await replayInto(store, () => models, {
         after: position,
         stopBefore: (event) => comparePositions(event.position, target) > 0,
+        // The live models keep serving meanwhile: requests get their turns between slices of the rebuild.
+        slices: wholeLogSlices,
       });
       position = pass.position;
       events += pass.events;

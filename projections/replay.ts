@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { FairSlices } from '../src/core/fairSlices';
 import { upcast } from '../src/domain/upcast';
 import type { EventStore, GlobalPosition, RecordedEvent } from '../src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
@@ -17,6 +18,11 @@ export interface ReplayOptions {
   /** Called at most every `progressEveryMs` (default 250 ms) while events are being applied. */
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly progressEveryMs?: number;
+  /**
+   * Shares the event loop with requests while replaying (time travel, a rebuild while serving); absent,
+   * the replay runs to its end (the command line, the start-up catch-up, where nothing waits).
+   */
+  readonly slices?: FairSlices;
 }
 
 export interface ReplayResult {
@@ -36,7 +42,7 @@ export interface ReplayResult {
  */
 export async function replayInto(
   store: EventStore,
-  start: () => ReadModels,
+  start: () => ReadModels | Promise<ReadModels>,
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const began = performance.now();
@@ -47,9 +53,10 @@ export async function replayInto(
   let lastRecordedAt: Date | null = null;
   let events = 0;
   let nextReport = began + every;
+  const { slices } = options;
   for await (const event of store.readAll(after ? { after } : {})) {
     if (options.stopBefore?.(event)) break;
-    models ??= start();
+    models ??= await start();
     applyEvent(models, upcast(event));
     position = event.position;
     lastRecordedAt = event.recordedAt;
@@ -58,6 +65,8 @@ export async function replayInto(
       options.onProgress({ events, position, elapsedMs: performance.now() - began });
       nextReport = performance.now() + every;
     }
+    const turn = slices?.pause();
+    if (turn) await turn;
   }
   return { models, events, position, lastRecordedAt, elapsedMs: performance.now() - began };
 }

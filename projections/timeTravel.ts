@@ -1,6 +1,7 @@
 import { ValidationError } from '../src/core/errors';
+import { type FairSlices, wholeLogSlices } from '../src/core/fairSlices';
 import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../src/eventStore/eventStore';
-import { cloneModels } from './cloneModels';
+import { cloneModelsInSlices } from './cloneModels';
 import { type HistoricModels, HistoricStates, type HistoricTarget, isBeyond } from './historicStates';
 import { type ReadModels, createReadModels } from './index';
 import { replayInto } from './replay';
@@ -34,6 +35,8 @@ export class TimeTravel {
     private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
     maxStates = 4,
+    /** Replays and copies share the event loop with requests through these turns. */
+    private readonly slices: FairSlices = wholeLogSlices,
   ) {
     this.states = new HistoricStates(maxStates);
   }
@@ -96,8 +99,8 @@ export class TimeTravel {
     const replayed = await replayInto(
       this.store,
       // Kept states are shared with other requests: extend a copy.
-      () => (base ? cloneModels(base.models) : createReadModels()),
-      { after: base?.position ?? null, stopBefore: (event) => isBeyond(event, target) },
+      () => (base ? cloneModelsInSlices(base.models, this.slices) : createReadModels()),
+      { after: base?.position ?? null, stopBefore: (event) => isBeyond(event, target), slices: this.slices },
     );
     this.stats.replays += 1;
     this.stats.eventsApplied += replayed.events;

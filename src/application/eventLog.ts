@@ -1,4 +1,5 @@
 import { ValidationError } from '../core/errors';
+import { wholeLogSlices } from '../core/fairSlices';
 import {
   type EventStore,
   type GlobalPosition,
@@ -56,6 +57,9 @@ export async function readEventsPage(store: EventStore, query: EventsQuery): Pro
   const events: RecordedEvent[] = [];
   let more = false;
   for await (const event of source(store, query, backwards)) {
+    // A rare type may be looked for through the whole log: requests get their turns between slices of it.
+    const turn = wholeLogSlices.pause();
+    if (turn) await turn;
     if (!inRange(event)) {
       // Past the far end of the range in the direction of reading: nothing further can be in it.
       const far = backwards ? after : before;

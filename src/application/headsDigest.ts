@@ -1,3 +1,4 @@
+import { wholeLogSlices } from '../core/fairSlices';
 import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../eventStore/eventStore';
 import { sha256 } from './hashChain';
 
@@ -56,6 +57,9 @@ export async function digestHeads(store: EventStore, upTo: DigestCut = {}): Prom
       revision: event.revision,
       hash: typeof hash === 'string' ? hash : '',
     });
+    // A digest reads the whole log: requests get their turns between slices of it.
+    const turn = wholeLogSlices.pause();
+    if (turn) await turn;
   }
   const heads = [...byStream.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   return {

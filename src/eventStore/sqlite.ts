@@ -42,7 +42,11 @@ interface PendingAppend {
 
 type Outcome = { ok: AppendResult } | { error: unknown };
 
-const PAGE = 1000;
+/**
+ * Rows fetched by one query. A fetch cannot pause halfway, so a page is kept to about a millisecond of
+ * work: whole-log loops share the event loop with requests in slices of a few milliseconds.
+ */
+const PAGE = 256;
 
 /** Appends queued in one event-loop turn are written in order in one transaction: an import may queue this many. */
 const GROUP_COMMIT_APPENDS = 1000;
