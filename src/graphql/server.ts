@@ -194,7 +194,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   await apollo.start();
-  const pages = publicPages({ ...options, apollo, httpServer, anonymousContext: () => contextFor({}, null) });
+  const pages = publicPages({
+    ...options,
+    apollo,
+    httpServer,
+    anonymousContext: () => contextFor({}, null),
+    wholeLogLimiter,
+  });
   httpServer.on('request', (request, response) => {
     observe
       .observeHttp(observability, request, response, () => route(request, response))

@@ -48,6 +48,7 @@ const VI = {
   plan: 'Kế hoạch',
   noPlan: 'Chưa có kế hoạch được ban hành cho năm này',
   badProgress: 'Không có tỉnh hoặc năm này.',
+  busyProgress: 'Hệ thống đang bận tính số liệu của những ngày đã qua. Vui lòng thử lại sau ít phút.',
 };
 
 const EN: typeof VI = {
@@ -92,6 +93,7 @@ const EN: typeof VI = {
   plan: 'Plan',
   noPlan: 'No plan has been adopted for this year',
   badProgress: 'There is no such province or year.',
+  busyProgress: 'The registry is busy working out figures for past days. Please try again in a moment.',
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { UnavailableError } from '../core/errors';
 import type { GraphQLContext } from '../graphql/context';
+import type { WholeLogLimiter } from '../graphql/limits/wholeLogWork';
 import type { Services } from '../services';
 import { assetReply } from './assets';
 import type { AnonymousQuery } from './certificate/facts';
@@ -18,6 +19,8 @@ export interface PublicPagesOptions {
   readonly anonymousContext: () => GraphQLContext;
   /** The absolute address QR codes point to (OCOP_PUBLIC_BASE_URL); default http://localhost:<port>. */
   readonly publicBaseUrl?: string;
+  /** Counts the progress page's past days (`?asOf`) with every other replay of the log. */
+  readonly wholeLogLimiter: WholeLogLimiter;
 }
 
 /**
@@ -25,13 +28,13 @@ export interface PublicPagesOptions {
  * progress page (/progress/…) and their static assets. Answers true when it answered the request.
  */
 export function publicPages(options: PublicPagesOptions) {
-  const { services, apollo, httpServer, anonymousContext, publicBaseUrl } = options;
+  const { services, apollo, httpServer, anonymousContext, publicBaseUrl, wholeLogLimiter } = options;
   const certificate = certificateRoutes({
     services,
     anonymousQuery: anonymousQueryOf(apollo, anonymousContext),
     publicBaseUrl: () => publicBaseUrl ?? `http://localhost:${(httpServer.address() as AddressInfo).port}`,
   });
-  const progress = progressRoutes(services);
+  const progress = progressRoutes(services, wholeLogLimiter);
   /** The registry cannot answer truthfully while its read models are stopped or its store is down: 503, never stale facts. */
   const answer = async (request: IncomingMessage, url: URL): Promise<Reply | null> => {
     try {

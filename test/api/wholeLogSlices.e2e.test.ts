@@ -50,7 +50,8 @@ describe('Whole-log work sharing the event loop', () => {
   let server: TestServer;
   let heavy: string;
   beforeAll(async () => {
-    server = await startTestServer();
+    // The analyst's request below holds every slot, so the progress page's past days find none free.
+    server = await startTestServer({ server: { wholeLogLimits: { perCaller: 4, total: 4 } } });
     const halfway = await appendSubjects(server, 0, SUBJECTS / 2);
     const nearlyAll = await appendSubjects(server, SUBJECTS / 2, SUBJECTS);
     // One more event after both instants, so answering them means replaying the log up to each.
@@ -64,14 +65,20 @@ describe('Whole-log work sharing the event loop', () => {
   }, 120_000);
   afterAll(() => server.close());
 
+  /** Starts the analyst's whole-log request; `answered` gets 'heavy' when its answer arrives. */
+  async function startHeavy(answered: string[]) {
+    const response = server.gqlAs<{ auditDigest: { events: number } }>(ANALYST, heavy).then((result) => {
+      answered.push('heavy');
+      return result;
+    });
+    // Long enough for the request to have begun; its work then holds up this timer unless it yields.
+    await delay(50);
+    return { response };
+  }
+
   it('should answer a cheap anonymous query while an analyst’s replays, digest and scan are still running', async () => {
     const answered: string[] = [];
-    const whole = server.gqlAs<{ auditDigest: { events: number } }>(ANALYST, heavy).then((response) => {
-      answered.push('heavy');
-      return response;
-    });
-    // Long enough for the heavy request to have begun; its work then holds up this timer unless it yields.
-    await delay(50);
+    const { response: whole } = await startHeavy(answered);
     const cheap = await server.gqlAs(null, CHEAP);
     answered.push('cheap');
     const done = await whole;
@@ -80,5 +87,26 @@ describe('Whole-log work sharing the event loop', () => {
     expect(done.errors).toBeUndefined();
     expect(done.data?.auditDigest.events).toBeGreaterThan(SUBJECTS * (SUPPORTS_EACH + 1));
     expect(answered).toEqual(['cheap', 'heavy']);
+  });
+
+  it('should refuse a past day of the progress page with a 429 page while whole-log work fills every slot', async () => {
+    const page = (query: string) => fetch(`${server.url.replace('/graphql', '')}/progress/06/2024${query}`);
+    const answered: string[] = [];
+    const { response: whole } = await startHeavy(answered);
+    const refused = await page('?asOf=2024-12-19&lang=en');
+    const today = await page('?lang=en');
+    answered.push('page');
+    expect((await whole).errors).toBeUndefined();
+    const afterwards = await page('?asOf=2024-12-19&lang=en');
+
+    expect(answered).toEqual(['page', 'heavy']);
+    expect([refused.status, refused.headers.get('retry-after'), refused.headers.get('content-type')]).toEqual([
+      429,
+      '5',
+      'text/html; charset=utf-8',
+    ]);
+    expect(await refused.text()).toContain('The registry is busy working out figures for past days');
+    expect(today.status).toBe(200);
+    expect(afterwards.status).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
 import { vietnamDate } from '../../domain/rules/businessDate';
+import { type WholeLogLimiter, callerKey } from '../../graphql/limits/wholeLogWork';
 import type { Services } from '../../services';
 import { type Reply, etagOf, html } from '../http';
 import { type Lang, TEXT, langOf } from '../i18n';
 import { layout, otherLangHref } from '../layout';
 import { progressCsv } from './csv';
-import { parseProgressQuestion, progressOf } from './model';
+import { type ProgressQuestion, parseProgressQuestion, progressOf } from './model';
 import { PROGRESS_SCRIPT, progressBody } from './page';
 
 const PATH = /^\/progress\/([0-9]{2})\/([0-9]{4})$/;
@@ -14,7 +15,7 @@ const PATH = /^\/progress\/([0-9]{2})\/([0-9]{4})$/;
  * `?format=csv` for the table, `?format=json` for the figures). The page is whole without script; its
  * script only keeps it live.
  */
-export function progressRoutes(services: Services) {
+export function progressRoutes(services: Services, wholeLog: WholeLogLimiter) {
   return async (url: URL): Promise<Reply | null> => {
     if (!url.pathname.startsWith('/progress/')) return null;
     const match = PATH.exec(url.pathname);
@@ -30,7 +31,8 @@ export function progressRoutes(services: Services) {
       });
       return { status: 404, type: 'text/html; charset=utf-8', body };
     }
-    const progress = await progressOf(services, question);
+    const progress = await counted(wholeLog, question, () => progressOf(services, question));
+    if (!progress) return busy(url, lang);
     const format = url.searchParams.get('format');
     const version = JSON.stringify(progress);
     if (format === 'csv') {
@@ -54,6 +56,44 @@ export function progressRoutes(services: Services) {
       script: PROGRESS_SCRIPT,
     });
     return { status: 200, type: 'text/html; charset=utf-8', body, etag: etagOf('html', lang, today, version) };
+  };
+}
+
+/** How long a visitor refused for want of a slot is asked to wait: whole-log work ends within seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A past day is a replay of the log (time travel), so it is counted with every other piece of
+ * whole-log work. Visitors are anonymous and count together, under the one key anonymous callers
+ * share: all of them at once hold at most one caller's share of the slots, so however many addresses
+ * ask, the slots officials need stay free. Null when no slot is free.
+ */
+async function counted<T>(wholeLog: WholeLogLimiter, question: ProgressQuestion, work: () => Promise<T>) {
+  if (!question.asOf) return work();
+  const release = wholeLog.acquire(callerKey(null), 1);
+  if (typeof release !== 'function') return null;
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+function busy(url: URL, lang: Lang): Reply {
+  const body = layout({
+    lang,
+    title: TEXT[lang].progressTitle,
+    otherLangHref: otherLangHref(url, lang),
+    body: html`<main class="progress">
+      <h1>${TEXT[lang].progressTitle}</h1>
+      <p>${TEXT[lang].busyProgress}</p>
+    </main>`,
+  });
+  return {
+    status: 429,
+    type: 'text/html; charset=utf-8',
+    body,
+    headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
   };
 }
 
