@@ -1,4 +1,5 @@
 import type { AppendResult, NewEvent } from '../../src/eventStore/eventStore';
+import { DEFAULT_EXECUTION_BUDGET } from '../../src/graphql/limits/executionBudget';
 import { subjectRegistered } from '../support/fixtures';
 import { type TestServer, bearer, startTestServer, testClockMs } from '../support/testServer';
 
@@ -51,7 +52,13 @@ describe('Whole-log work sharing the event loop', () => {
   let heavy: string;
   beforeAll(async () => {
     // The analyst's request below holds every slot, so the progress page's past days find none free.
-    server = await startTestServer({ server: { wholeLogLimits: { perCaller: 4, total: 4 } } });
+    server = await startTestServer({
+      server: {
+        wholeLogLimits: { perCaller: 4, total: 4 },
+        // The order of the answers is under test, not their time: the whole suite may share the machine.
+        budget: { ...DEFAULT_EXECUTION_BUDGET, timeMs: 120_000 },
+      },
+    });
     const halfway = await appendSubjects(server, 0, SUBJECTS / 2);
     const nearlyAll = await appendSubjects(server, SUBJECTS / 2, SUBJECTS);
     // One more event after both instants, so answering them means replaying the log up to each.
@@ -87,7 +94,7 @@ describe('Whole-log work sharing the event loop', () => {
     expect(done.errors).toBeUndefined();
     expect(done.data?.auditDigest.events).toBeGreaterThan(SUBJECTS * (SUPPORTS_EACH + 1));
     expect(answered).toEqual(['cheap', 'heavy']);
-  });
+  }, 120_000);
 
   it('should refuse a past day of the progress page with a 429 page while whole-log work fills every slot', async () => {
     const page = (query: string) => fetch(`${server.url.replace('/graphql', '')}/progress/06/2024${query}`);
@@ -108,5 +115,5 @@ describe('Whole-log work sharing the event loop', () => {
     expect(await refused.text()).toContain('The registry is busy working out figures for past days');
     expect(today.status).toBe(200);
     expect(afterwards.status).toBe(200);
-  });
+  }, 120_000);
 });
