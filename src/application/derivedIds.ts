@@ -26,6 +26,16 @@ export const idWithin = (prefix: string, targetId: string, commandType: string, 
   idFromCommand(prefix, context.commandId, [targetId, ...officeScope(context, commandType)]);
 
 /**
+ * The ids earlier code derived for the same record within `targetId`: from the target and the
+ * commandId, and before that from the commandId alone. A retry of a command recorded then is
+ * recognised by them (handleCommand's `formerly`).
+ */
+export const formerIdsWithin = (prefix: string, targetId: string, context: CommandContext): string[] => [
+  idFromCommand(prefix, context.commandId, [targetId]),
+  idFromCommand(prefix, context.commandId),
+];
+
+/**
  * The id of a subject or product registered without one: derived from the commandId within the
  * office's scope, so a retry by the same office lands on the same stream (and is answered as a repeat)
  * while another office using the same commandId registers its own record.

@@ -33,7 +33,7 @@ export interface CommandResult<State> {
   readonly repeated: boolean;
 }
 
-export interface HandleOptions<State> {
+export interface HandleOptions<State, Command = object> {
   /** Re-reads and re-decides after a conflicting concurrent write, this many times at most. */
   readonly maxRetries?: number;
   /**
@@ -43,6 +43,11 @@ export interface HandleOptions<State> {
   readonly authorize?: (state: State) => void;
   /** Told each time the command is decided again after a concurrent write (for the retry metric). */
   readonly onRetry?: (streamId: string) => void;
+  /**
+   * The same command as earlier code built it (with an id it derived another way): an earlier run
+   * recorded with one of these is answered as a repeat too, not refused as a different command.
+   */
+  readonly formerly?: readonly Command[];
 }
 
 /**
@@ -57,16 +62,17 @@ export async function handleCommand<State, Command extends { readonly type: stri
   decider: Decider<State, Command, Event>,
   command: Command,
   context: CommandContext,
-  options: HandleOptions<State> = {},
+  options: HandleOptions<State, Command> = {},
 ): Promise<CommandResult<State>> {
   const maxRetries = options.maxRetries ?? 5;
   const commandHash = hashCommand(command);
+  const sameCommand = new Set([commandHash, ...(options.formerly ?? []).map(hashCommand)]);
   for (let attempt = 0; ; attempt++) {
     try {
       const loaded = await loadStream(store, streamId, decider);
       options.authorize?.(loaded.state);
       const earlier = loaded.recorded.filter((e) => sameIdempotencyKey(e, command.type, context));
-      if (earlier.length > 0) return repeatedResult(earlier, commandHash, loaded.state);
+      if (earlier.length > 0) return repeatedResult(earlier, sameCommand, loaded.state);
       const decided = decider.decide(command, loaded.state);
       if (decided.length === 0) return { events: [], state: loaded.state, position: null, repeated: false };
       const toAppend = chain(streamId, loaded.recorded.at(-1), decided, context, {
@@ -123,8 +129,12 @@ export function sameIdempotencyKey(event: RecordedEvent, commandType: string, co
   );
 }
 
-function repeatedResult<State>(earlier: RecordedEvent[], commandHash: string, state: State): CommandResult<State> {
-  if (earlier[0]!.metadata['commandHash'] !== commandHash) {
+function repeatedResult<State>(
+  earlier: RecordedEvent[],
+  sameCommand: ReadonlySet<string>,
+  state: State,
+): CommandResult<State> {
+  if (!sameCommand.has(String(earlier[0]!.metadata['commandHash']))) {
     throw new IllegalStateError('This commandId was already used for a different command', {
       commandId: earlier[0]!.metadata['commandId'],
     });

@@ -21,7 +21,7 @@ import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
 import { type CommandRequest, authorize, whereOf } from './authorization';
 import { communeOnDay } from '../domain/rules/units/placement';
-import { idWithin, registrationId } from './derivedIds';
+import { formerIdsWithin, idWithin, registrationId } from './derivedIds';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 import { type KnownIds, NOTHING_KNOWN, oneSpellingPerId } from './uniqueIds';
@@ -55,10 +55,12 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     command: Command,
     context: CommandContext,
     request: (state: State) => CommandRequest,
+    formerly: readonly Command[] = [],
   ): Promise<CommandResult<State>> =>
     handleCommand(store, streamId, decider, command, context, {
       authorize: (state) => authorize(context.actor, request(state), today(context)),
       onRetry: observer.retried,
+      formerly,
     });
 
   return {
@@ -113,19 +115,29 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     recordLinkage: (input: Omit<Input<RecordLinkage>, 'linkageId'>, context: CommandContext) => {
       const linkageId = idWithin('L', input.subjectId, 'RecordLinkage', context);
       const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId, today: today(context) };
-      return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
-        action: 'RecordLinkage',
-        where: whereOf(subject, input.startedOn),
-      }));
+      const formerly = formerIdsWithin('L', input.subjectId, context).map((id) => ({ ...command, linkageId: id }));
+      return handle(
+        subjectStreamId(input.subjectId),
+        subjectDecider,
+        command,
+        context,
+        (subject) => ({ action: 'RecordLinkage', where: whereOf(subject, input.startedOn) }),
+        formerly,
+      );
     },
 
     recordSupport: (input: Omit<Input<RecordSupport>, 'supportId'>, context: CommandContext) => {
       const supportId = idWithin('H', input.subjectId, 'RecordSupport', context);
       const command: RecordSupport = { type: 'RecordSupport', ...input, supportId, today: today(context) };
-      return handle(subjectStreamId(input.subjectId), subjectDecider, command, context, (subject) => ({
-        action: 'RecordSupport',
-        where: whereOf(subject, input.providedOn),
-      }));
+      const formerly = formerIdsWithin('H', input.subjectId, context).map((id) => ({ ...command, supportId: id }));
+      return handle(
+        subjectStreamId(input.subjectId),
+        subjectDecider,
+        command,
+        context,
+        (subject) => ({ action: 'RecordSupport', where: whereOf(subject, input.providedOn) }),
+        formerly,
+      );
     },
 
     /** The owning subject's stream is read too: the product is registered where its subject is. */

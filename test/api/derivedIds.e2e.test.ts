@@ -1,7 +1,11 @@
 import { idFromCommand } from '../../src/application/derivedIds';
+import { handleCommand } from '../../src/application/handleCommand';
 import { createRegistry } from '../../src/application/registry';
+import type { RecordLinkage } from '../../src/domain/subject/commands';
+import { subjectDecider } from '../../src/domain/subject/decide';
+import { subjectStreamId } from '../../src/domain/subject/events';
 import { testContext } from '../support/fixtures';
-import { type TestServer, asDistrictOfficer, startTestServer } from '../support/testServer';
+import { DEFAULT_OFFICER, type TestServer, asDistrictOfficer, startTestServer } from '../support/testServer';
 import {
   RECORD_LINKAGE,
   RECORD_SUPPORT,
@@ -128,6 +132,42 @@ describe('Ids derived for a registration without one', () => {
     const retry = await registerAs('066', 'dang-ky-cu');
     expect(retry.errors).toBeUndefined();
     expect(retry.data!.registerSubject.id).toBe(earlier);
+    expect(await server.eventCount()).toBe(before);
+  });
+});
+
+describe('A retry of a linkage recorded before ids were scoped to the office', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    expect((await server.gql(REGISTER_SUBJECT, { input: subjectInput({ id: 'htx-cu' }) })).errors).toBeUndefined();
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['from the subject and the commandId', ['htx-cu']],
+    ['from the commandId alone', []],
+  ])('should be answered with the linkage whose id was derived %s, appending nothing', async (_how, scope) => {
+    const commandId = `lien-ket-cu-${scope.length}`;
+    const input = {
+      subjectId: 'htx-cu',
+      partnerName: 'Siêu thị',
+      kind: 'CONSUMPTION',
+      startedOn: '2024-05-01',
+    } as const;
+    const formerId = idFromCommand('L', commandId, scope);
+    const { sub, role, unit } = DEFAULT_OFFICER;
+    const context = testContext({ commandId, actor: { id: sub, role, unit }, now: server.services.clock() });
+    const command: RecordLinkage = { type: 'RecordLinkage', ...input, linkageId: formerId, today: '2024-12-20' };
+    const recorded = await handleCommand(server.store, subjectStreamId('htx-cu'), subjectDecider, command, context);
+    await server.services.runner.waitFor(recorded.position!);
+    const before = await server.eventCount();
+
+    const retry = await server.gql<{ recordLinkage: { linkages: { id: string }[] } }>(RECORD_LINKAGE, {
+      input: { ...input, commandId },
+    });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.recordLinkage.linkages.map((l) => l.id)).toContain(formerId);
     expect(await server.eventCount()).toBe(before);
   });
 });
