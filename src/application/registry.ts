@@ -16,6 +16,8 @@ import { productIdOfCertificate, productStreamId } from '../domain/product/event
 import type { ProductState } from '../domain/product/state';
 import type { EvaluationLevel } from '../domain/rules/authority';
 import { vietnamDate } from '../domain/rules/businessDate';
+import { REF_MAX } from '../domain/rules/limits';
+import { requireText } from '../domain/rules/validation';
 import type { RecordLinkage, RecordSubjectCommune, RecordSupport, RegisterSubject } from '../domain/subject/commands';
 import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
@@ -181,14 +183,15 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
         (product) => ({ action: 'AwardStars', level: input.level, where: whereOf(product, input.decidedOn) }),
       ),
 
-    revokeCertificate: (input: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
+    revokeCertificate: async (given: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
+      // A certificate number is text an official typed: one holding control or bidi characters is refused
+      // as such, naming the field, before it is looked up (and would be quoted back as not found).
+      const input = { ...given, certificateId: requireText('certificateId', given.certificateId, REF_MAX) };
       const productId = productIdOfCertificate(input.certificateId);
-      if (!productId) {
-        const error = new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
+      if (!productId)
+        throw new NotFoundError(`Certificate ${input.certificateId} does not exist`, {
           certificateId: input.certificateId,
         });
-        return Promise.reject(error);
-      }
       const command: RevokeCertificate = { type: 'RevokeCertificate', ...input, productId, today: today(context) };
       return handle(productStreamId(productId), productDecider, command, context, (product) => ({
         action: 'RevokeCertificate',

@@ -1,5 +1,12 @@
 import { type TestServer, startTestServer } from '../support/testServer';
-import { REGISTER_PRODUCT, REGISTER_SUBJECT, productInput, subjectInput } from '../support/operations';
+import {
+  REGISTER_PRODUCT,
+  REGISTER_SUBJECT,
+  REVOKE,
+  productInput,
+  revokeInput,
+  subjectInput,
+} from '../support/operations';
 
 describe('Text inputs: one spelling, nothing that hides or drives a display', () => {
   let server: TestServer;
@@ -34,5 +41,15 @@ describe('Text inputs: one spelling, nothing that hides or drives a display', ()
     expect([nfd.errors, nfc.errors]).toEqual([undefined, undefined]);
     const read = await server.gql(`{ a: product(id: "mien-nfd") { name } b: product(id: "mien-nfc") { name } }`);
     expect(read.data).toEqual({ a: { name: name.normalize('NFC') }, b: { name: name.normalize('NFC') } });
+  });
+
+  it('should refuse a certificate number with ESC colour codes as BAD_USER_INPUT naming the field, not quote it back', async () => {
+    const before = await server.eventCount();
+    const certificateId = '\u001b[31mmien-dong.C1\u001b[0m';
+    const response = await server.gql(REVOKE, { input: revokeInput({ certificateId }) });
+    expect([response.data ?? null, response.errors?.[0]?.extensions?.['code']]).toEqual([null, 'BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toBe('certificateId must not contain control characters');
+    expect(JSON.stringify(response)).not.toContain('\\u001b');
+    expect(await server.eventCount()).toBe(before);
   });
 });
