@@ -217,7 +217,7 @@ describe('Hostile input over HTTP', () => {
     );
     expect((await server.get('/healthz')).status).toBe(200);
     expect(server.isRunning()).toBe(true);
-  }, 120_000);
+  }, 60_000 + RUNS * 100);
 
   it(`should refuse an id that differs from a recorded one only in case, appending nothing (seed ${SEED})`, async () => {
     const spellings = fc.record({

@@ -148,7 +148,7 @@ describe('Hostile queries over HTTP and graphql-ws', () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-  }, 120_000);
+  }, 60_000 + RUNS * 1000);
 
   it('should cap the subscriptions of anonymous clients with RATE_LIMITED, and still commit a command and push it', async () => {
     const refusals: string[] = [];

@@ -110,7 +110,7 @@ describe('Hostile tokens', () => {
     );
     expect([tally.accepted > 0, tally.refused > 0]).toEqual([true, true]);
     expect(stackInOutput(server.output())).toBeNull();
-  }, 60_000);
+  }, 30_000 + RUNS * 500);
 
   it('should take NODE_ENV=Production for production mode: no introspection, no development secret', async () => {
     const production = await startChildServer({
