@@ -11,26 +11,34 @@ export function cloneModels(models: ReadModels): ReadModels {
 }
 
 /**
- * The same copy, one entry of a read model at a time between turns of `slices`: the models of a large
- * log take long enough to copy that doing it in one go would hold up every request waiting meanwhile.
- * The source must not change while it is copied (kept historic states never do).
+ * The same copy, one entry of a read model's map at a time between turns of `slices`: the models of a
+ * large log take long enough to copy that doing it in one go would hold up every request waiting
+ * meanwhile. A read model is a Map, or an object of Maps (foldedIds). The source must not change while
+ * it is copied (kept historic states never do).
  */
 export async function cloneModelsInSlices(models: ReadModels, slices: FairSlices): Promise<ReadModels> {
   const copied: Record<string, unknown> = {};
   for (const [name, state] of Object.entries(models) as [string, unknown][]) {
-    if (!(state instanceof Map)) {
-      copied[name] = copy(state);
-      continue;
+    if (state instanceof Map) copied[name] = await copyMapInSlices(state, slices);
+    else if (state === null || typeof state !== 'object') copied[name] = state;
+    else {
+      const parts: Record<string, unknown> = {};
+      for (const [key, part] of Object.entries(state as Record<string, unknown>))
+        parts[key] = part instanceof Map ? await copyMapInSlices(part, slices) : copy(part);
+      copied[name] = parts;
     }
-    const map = new Map<unknown, unknown>();
-    for (const [key, entry] of state) {
-      map.set(key, copy(entry));
-      const turn = slices.pause();
-      if (turn) await turn;
-    }
-    copied[name] = map;
   }
   return copied as unknown as ReadModels;
+}
+
+async function copyMapInSlices(source: Map<unknown, unknown>, slices: FairSlices): Promise<Map<unknown, unknown>> {
+  const map = new Map<unknown, unknown>();
+  for (const [key, entry] of source) {
+    map.set(key, copy(entry));
+    const turn = slices.pause();
+    if (turn) await turn;
+  }
+  return map;
 }
 
 function copy(value: unknown): unknown {
