@@ -1,6 +1,7 @@
 import { type CommandObserver, type Registry, createRegistry } from './application/registry';
 import type { KnownIds } from './application/uniqueIds';
-import type { EventStore } from './eventStore/eventStore';
+import { UnavailableError } from './core/errors';
+import type { EventStore, GlobalPosition } from './eventStore/eventStore';
 import { ProjectionRunner } from '../projections/runner';
 import { foldId } from './domain/rules/ids';
 import { TimeTravel } from '../projections/timeTravel';
@@ -20,13 +21,21 @@ export function createServices(
   observer: CommandObserver = {},
 ): Services {
   const runner = new ProjectionRunner(store);
-  const registry = createRegistry(store, observer, knownIdsOf(runner));
+  const registry = createRegistry(store, observer, knownIdsOf(runner, store));
   return { store, registry, runner, timeTravel: new TimeTravel(store, runner), clock };
 }
 
 /** What registration may ask of the live read models: ids by their folded key (foldedIds.projection.ts). */
-function knownIdsOf(runner: ProjectionRunner): KnownIds {
+function knownIdsOf(runner: ProjectionRunner, store: EventStore): KnownIds {
   return {
+    caughtUp: async () => {
+      let head: GlobalPosition | null = null;
+      for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) head = last.position;
+      if (!head) return;
+      await runner.waitFor(head).catch((error: Error) => {
+        throw new UnavailableError(`The read models are behind the log; nothing was recorded (${error.message})`);
+      });
+    },
     twinOf: (kind, id) => {
       const models = runner.models;
       if ((kind === 'subject' ? models.subjects : models.products).has(id)) return null;

@@ -13,12 +13,18 @@ export interface KnownIds {
    * not recorded (the earliest registered, when an older log holds several spellings); else null.
    */
   twinOf(kind: IdKind, id: string): string | null;
+  /** Resolves once the read models hold every event the store held when it was called, whoever wrote it. */
+  caughtUp(): Promise<void>;
   /** Resolves once the read models hold what was appended up to `position`. */
   reached(position: GlobalPosition): Promise<void>;
 }
 
 /** For tools and tests that keep no read models: nothing is known, so no spelling is refused. */
-export const NOTHING_KNOWN: KnownIds = { twinOf: () => null, reached: () => Promise.resolve() };
+export const NOTHING_KNOWN: KnownIds = {
+  twinOf: () => null,
+  caughtUp: () => Promise.resolve(),
+  reached: () => Promise.resolve(),
+};
 
 /** What a registration answers, as far as the guard needs to know. */
 interface Appended {
@@ -33,13 +39,15 @@ interface Appended {
  *
  * Read models trail the log, so two registrations of `Abc` and `abc` running at once would both find
  * nothing. Registrations are therefore taken one at a time per folded id in this process, and each
- * holds its turn until the read models hold what it appended: the next one finds it.
+ * holds its turn until the read models hold what it appended: the next one finds it. Before it looks,
+ * a registration also lets the read models catch up with the head of the log, so a spelling another
+ * server had recorded by then is found too.
  *
- * Across processes this is only as good as each process's read models: a registration another server
- * appended is refused here once it has reached this process's read models (as soon as the
- * subscription delivers it), but two processes registering two spellings within that moment may both
- * succeed. A deployment with several writing servers that must never allow it needs a reservation the
- * store itself decides, such as a stream per folded id appended with `no_stream`.
+ * What does not hold across processes: two servers registering two spellings at the same moment (each
+ * looks before the other's append reaches the store) may both succeed, and a server reading the log
+ * from a replica that lags sees only what the replica holds. A deployment with several writing
+ * servers that must never allow it needs a reservation the store itself decides, such as a stream per
+ * folded id appended with `no_stream`.
  */
 export function oneSpellingPerId(known: KnownIds) {
   const turns = new Map<string, Promise<unknown>>();
@@ -51,6 +59,7 @@ export function oneSpellingPerId(known: KnownIds) {
   ): Promise<R> {
     const key = `${kind}/${foldId(id)}`;
     const mine = (turns.get(key) ?? Promise.resolve()).then(async () => {
+      await known.caughtUp();
       const twin = known.twinOf(kind, id);
       const result = await run(twin === null ? {} : { sameIdIgnoringCase: twin });
       // Whether the read models keep up is the caller's to report (runCommand waits too); the turn ends either way.

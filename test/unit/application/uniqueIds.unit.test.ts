@@ -13,6 +13,7 @@ function laggingReadModels() {
   const appended = new Map<bigint, string>();
   let next = 0n;
   const readModels: KnownIds = {
+    caughtUp: () => Promise.resolve(),
     twinOf: (_kind, id) => {
       const recorded = known.get(foldId(id));
       return recorded === undefined || recorded === id ? null : recorded;
