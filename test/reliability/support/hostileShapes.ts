@@ -4,9 +4,8 @@ import { PRODUCT, type Payload } from './hostilePayloads';
 /**
  * Query shapes that cost more than they look: pages sized by a variable, public lists nested in each
  * other, aliases of whole-log work, and the past asked for through variables. Each shape is spelled
- * two ways, its values written in the document or passed as variables, and both spellings must get
- * the same answer over HTTP and graphql-ws: a check that reads only the document judges another query
- * than the one that runs.
+ * four ways (SPELLINGS), and every spelling must get the same answer over HTTP and graphql-ws: a check
+ * that reads only the document judges another query than the one that runs.
  */
 
 /** Evaluations of a product, their product's evaluations, and so on `depth` times: public all the way down. */
@@ -41,24 +40,30 @@ export interface Shape {
 
 const TYPES = { first: 'Int', asOf: 'DateTime', atPosition: 'String' } as const;
 
-/** The shape as one document: with its values in the document (`literal`) or passed as variables. */
-export function spell(
-  shape: Shape,
-  spelling: 'literal' | 'variables',
-): { query: string; variables: Record<string, unknown> } {
+/**
+ * The ways one shape is written: its values in the document, in a fragment, passed as variables, or
+ * as the defaults of variables the request leaves out. All four ask the same question.
+ */
+export const SPELLINGS = ['literal', 'fragment', 'variables', 'defaults'] as const;
+export type Spelling = (typeof SPELLINGS)[number];
+
+/** The shape as one document, spelled one of the four ways, with the variables to send. */
+export function spell(shape: Shape, spelling: Spelling): { query: string; variables: Record<string, unknown> } {
   const given: [keyof typeof TYPES, unknown][] = [];
   if (shape.first !== undefined && PAGED.has(shape.root)) given.push(['first', shape.first]);
   if (shape.history) given.push([shape.history.name, shape.history.value]);
-  const args = given
-    .map(([name, value]) => `, ${name}: ${spelling === 'literal' ? JSON.stringify(value) : `$${name}`}`)
-    .join('');
+  const inline = spelling === 'literal' || spelling === 'fragment';
+  const args = given.map(([name, value]) => `, ${name}: ${inline ? JSON.stringify(value) : `$${name}`}`).join('');
   const field = ROOTS[shape.root];
   const body = Array.from({ length: shape.aliases }, (_, i) => `a${i}: ${field(args, shape.depth)}`).join(' ');
   if (spelling === 'literal') return { query: `{ ${body} }`, variables: {} };
-  const definitions = given.map(([name]) => `$${name}: ${TYPES[name]}`).join(', ');
+  if (spelling === 'fragment') return { query: `{ ...Asked } fragment Asked on Query { ${body} }`, variables: {} };
+  const definitions = given
+    .map(([name, value]) => `$${name}: ${TYPES[name]}${spelling === 'defaults' ? ` = ${JSON.stringify(value)}` : ''}`)
+    .join(', ');
   return {
     query: `query${definitions ? `(${definitions})` : ''} { ${body} }`,
-    variables: Object.fromEntries(given),
+    variables: spelling === 'variables' ? Object.fromEntries(given) : {},
   };
 }
 
