@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_RATE_LIMITS } from '../../../src/graphql/limits/rateLimits';
 import { DEFAULT_WHOLE_LOG_LIMITS } from '../../../src/graphql/limits/wholeLogWork';
 import { copyDatabase } from '../../support/files';
+import { cpuWaitWindow } from '../../support/pressure';
 import type { Row } from '../../support/results';
 import { round } from '../../support/stats';
 import { BENCH_JWT_SECRET, readyMs, startOcopServer } from '../servers';
@@ -46,7 +47,13 @@ const SERVER_ENV = {
 const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const listed = (counts: Map<string, number>) => [...counts].map(([code, n]) => `${code} ×${n}`).join(', ');
 
-function cheapRow(caseName: string, result: OpenLoopResult, note: string, idleP99?: number): Row {
+function cheapRow(
+  caseName: string,
+  result: OpenLoopResult,
+  note: string,
+  cpuWait: number | null,
+  idleP99?: number,
+): Row {
   const l = result.latencies;
   const p99 = l.percentile(99);
   const failures = listed(result.failures);
@@ -61,6 +68,7 @@ function cheapRow(caseName: string, result: OpenLoopResult, note: string, idleP9
       'p99 ms': round(p99, 1),
       'max ms': round(l.percentile(100), 1),
       failed: total(result.failures),
+      ...(cpuWait === null ? {} : { 'cpu wait %': cpuWait }),
       ...(idleP99 ? { 'p99 ÷ idle': round(p99 / idleP99, 1) } : {}),
     },
     note: failures ? `${note}; failed: ${failures}` : note,
@@ -119,12 +127,14 @@ export async function measureWholeLogLoad(datasetPath: string, dir: string, opti
       if (answer.code) throw new Error(`the cheap query answered ${answer.code}`);
     }
     const note = `${extent.events.toLocaleString('en-US')} events; anonymous product(id), remembered`;
+    let pressure = cpuWaitWindow();
     const idle = await openLoop(cheap, options.rate, options.idleSeconds);
-    add(cheapRow('cheap query, idle', idle, note));
+    add(cheapRow('cheap query, idle', idle, note, pressure()));
+    pressure = cpuWaitWindow();
     const heavy = startHeavyLoad(url, BENCH_JWT_SECRET, extent, options.heavy, 20240322);
     const loaded = await openLoop(cheap, options.rate, options.loadedSeconds);
     const tallies = heavy.stop();
-    add(cheapRow(LOADED_CASE(options.heavy), loaded, note, idle.latencies.percentile(99)));
+    add(cheapRow(LOADED_CASE(options.heavy), loaded, note, pressure(), idle.latencies.percentile(99)));
     for (const tally of tallies) add(heavyRow(tally));
   } finally {
     agent.destroy();
