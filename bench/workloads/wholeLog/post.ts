@@ -6,12 +6,15 @@ export interface Answer {
   readonly code: string | null;
 }
 
-/**
- * A new connection for every request, as each member of the public opens one: a kept-alive socket
- * can be closed by the server's keep-alive timer just as it is reused (ECONNRESET), a failure of the
- * client's making that would be counted against the server.
- */
+/** A new connection for every request, as each visitor's first request opens one. */
 export const freshConnections = (): Agent => new Agent({ keepAlive: false, maxSockets: Infinity });
+
+/**
+ * Connections kept open and reused, as a browser or a reverse proxy keeps them, and opened when all
+ * are busy. An idle one is closed after 4 s, before the server's keep-alive timeout (Node's 5 s)
+ * could close it just as it is reused (ECONNRESET, a failure of the client's making).
+ */
+export const keptAliveConnections = (): Agent => new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4000 });
 
 class TimeoutError extends Error {}
 
