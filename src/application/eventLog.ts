@@ -41,7 +41,12 @@ export interface EventsPage {
  * across restarts and rebuilds. With a stream, only that stream is read; with types, events of other
  * types are skipped on the way (a rare type scans far: give a stream too when you can).
  */
-export async function readEventsPage(store: EventStore, query: EventsQuery): Promise<EventsPage> {
+export async function readEventsPage(
+  store: EventStore,
+  query: EventsQuery,
+  /** Called between slices of a long scan; throws to stop it (its request is out of time). */
+  interrupt?: () => void,
+): Promise<EventsPage> {
   if (query.first != null && query.last != null)
     throw new ValidationError('Give first or last, not both', { field: 'last' });
   const backwards = query.last != null;
@@ -59,7 +64,10 @@ export async function readEventsPage(store: EventStore, query: EventsQuery): Pro
   for await (const event of source(store, query, backwards)) {
     // A rare type may be looked for through the whole log: requests get their turns between slices of it.
     const turn = wholeLogSlices.pause();
-    if (turn) await turn;
+    if (turn) {
+      interrupt?.();
+      await turn;
+    }
     if (!inRange(event)) {
       // Past the far end of the range in the direction of reading: nothing further can be in it.
       const far = backwards ? after : before;

@@ -40,7 +40,12 @@ export function headsText(heads: readonly StreamHeadEntry[]): string {
  * to that position: a stream deleted, truncated or rewritten later (even with recomputed hashes) no
  * longer gives the published digest when recomputed at the same position.
  */
-export async function digestHeads(store: EventStore, upTo: DigestCut = {}): Promise<HeadsDigest> {
+export async function digestHeads(
+  store: EventStore,
+  upTo: DigestCut = {},
+  /** Called between slices of the work; throws to stop it (its request is out of time). */
+  interrupt?: () => void,
+): Promise<HeadsDigest> {
   const byStream = new Map<string, StreamHeadEntry>();
   let events = 0;
   let position: GlobalPosition | null = null;
@@ -59,7 +64,10 @@ export async function digestHeads(store: EventStore, upTo: DigestCut = {}): Prom
     });
     // A digest reads the whole log: requests get their turns between slices of it.
     const turn = wholeLogSlices.pause();
-    if (turn) await turn;
+    if (turn) {
+      interrupt?.();
+      await turn;
+    }
   }
   const heads = [...byStream.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   return {

@@ -50,13 +50,20 @@ async function appendSubjects(server: TestServer, from: number, to: number): Pro
 describe('Whole-log work sharing the event loop', () => {
   let server: TestServer;
   let heavy: string;
+  /** The clock the time budget reads: counts its readings, and may be told to run far ahead. */
+  let budgetReadings = 0;
+  let budgetAhead = 0;
+  const budgetClock = () => {
+    budgetReadings += 1;
+    return Date.now() + budgetAhead;
+  };
   beforeAll(async () => {
     // The analyst's request below holds every slot, so the progress page's past days find none free.
     server = await startTestServer({
       server: {
         wholeLogLimits: { perCaller: 4, total: 4 },
         // The order of the answers is under test, not their time: the whole suite may share the machine.
-        budget: { ...DEFAULT_EXECUTION_BUDGET, timeMs: 120_000 },
+        budget: { ...DEFAULT_EXECUTION_BUDGET, timeMs: 120_000, now: budgetClock },
       },
     });
     const halfway = await appendSubjects(server, 0, SUBJECTS / 2);
@@ -115,5 +122,27 @@ describe('Whole-log work sharing the event loop', () => {
     expect(await refused.text()).toContain('The registry is busy working out figures for past days');
     expect(today.status).toBe(200);
     expect(afterwards.status).toBe(200);
+  }, 120_000);
+
+  it('should stop an analyst’s digest of the whole log once its request is out of time', async () => {
+    budgetReadings = 0;
+    const digest = server.gqlAs(ANALYST, '{ auditDigest { events } }');
+    // Once the budget has set the request's deadline (the digest has begun), its clock runs far ahead.
+    while (budgetReadings === 0) await delay(1);
+    budgetAhead = 1e9;
+    const response = await digest;
+    budgetAhead = 0;
+    const again = await server.gqlAs<{ auditDigest: { events: number } }>(ANALYST, '{ auditDigest { events } }');
+
+    expect(response).toEqual({
+      status: 400,
+      errors: [
+        {
+          message: 'The query ran longer than its time budget of 120000 ms: ask for less',
+          extensions: { code: 'LIMIT_EXCEEDED' },
+        },
+      ],
+    });
+    expect(again.data?.auditDigest.events).toBeGreaterThan(SUBJECTS * (SUPPORTS_EACH + 1));
   }, 120_000);
 });

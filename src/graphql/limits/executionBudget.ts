@@ -37,6 +37,18 @@ const overSize = (bytes: number) =>
   });
 
 const wrapped = new WeakSet<GraphQLSchema>();
+/** Per request (its context): throws the time-budget error once the request is past its deadline. */
+const outOfTimeChecks = new WeakMap<object, () => void>();
+
+/**
+ * For work inside one resolver that runs long (a whole-log loop) to call between its slices: it throws
+ * the time-budget error once the request is out of time. The deadline is otherwise checked only as each
+ * object field starts, and a loop inside one field would run to its end for an answer thrown away. Does
+ * nothing outside a query the budget times.
+ */
+export function stopIfOutOfTime(context: object): () => void {
+  return outOfTimeChecks.get(context) ?? (() => undefined);
+}
 
 /**
  * Stops a query that runs past `timeMs`: every field that returns an object checks the deadline of
@@ -57,7 +69,12 @@ export function enforceTimeBudget(schema: GraphQLSchema, timeMs: number, clock: 
         if (info.operation.operation === 'query' && typeof context === 'object' && context !== null) {
           const now = clock();
           const deadline = deadlines.get(context) ?? now + timeMs;
-          if (!deadlines.has(context)) deadlines.set(context, deadline);
+          if (!deadlines.has(context)) {
+            deadlines.set(context, deadline);
+            outOfTimeChecks.set(context, () => {
+              if (clock() > deadline) throw overTime(timeMs);
+            });
+          }
           if (now > deadline) throw overTime(timeMs);
         }
         return resolve(source, args, context, info);

@@ -2,6 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { MAX_EVENTS_PAGE, parseCursor, readEventsPage } from '../../application/eventLog';
 import { formatPosition } from '../../eventStore/eventStore';
 import type { GraphQLContext } from '../context';
+import { stopIfOutOfTime } from '../limits/executionBudget';
 import { EventPageType, RecordedEventType } from '../types/history.type';
 
 const cursor = (text: string | null, field: string) => (text ? parseCursor(text, field) : null);
@@ -37,14 +38,18 @@ export class HistoryResolver {
     streamId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof EventPageType>> {
-    const page = await readEventsPage(context.services.store, {
-      after: cursor(after, 'after'),
-      before: cursor(before, 'before'),
-      first: first ?? (last == null ? 100 : null),
-      last,
-      types,
-      streamId,
-    });
+    const page = await readEventsPage(
+      context.services.store,
+      {
+        after: cursor(after, 'after'),
+        before: cursor(before, 'before'),
+        first: first ?? (last == null ? 100 : null),
+        last,
+        types,
+        streamId,
+      },
+      stopIfOutOfTime(context),
+    );
     const edges = page.events.map((event) => ({
       cursor: formatPosition(event.position),
       node: RecordedEventType.from(event),
