@@ -1,7 +1,11 @@
 import { GraphQLError } from 'graphql';
 
-/** Longest message an error may carry once quieted: a message is a sentence, never a payload. */
-const MAX_MESSAGE_LENGTH = 300;
+/**
+ * Longest message an error may carry once quieted: a message is a sentence, never a payload. Long
+ * enough for the longest sentence the server writes itself (the CSRF refusal, which ends with the
+ * headers a client must send).
+ */
+const MAX_MESSAGE_LENGTH = 400;
 
 /**
  * GraphQL's sentences that quote a value: "<Scalar> cannot represent …: <value>", "Expected value of
