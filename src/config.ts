@@ -221,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     budget: {
       timeMs: positiveInteger(env, 'OCOP_MAX_EXECUTION_MS', DEFAULT_EXECUTION_BUDGET.timeMs),
+      wholeLogTimeMs: positiveInteger(env, 'OCOP_MAX_WHOLE_LOG_MS', DEFAULT_EXECUTION_BUDGET.wholeLogTimeMs),
       maxResponseBytes: positiveInteger(env, 'OCOP_MAX_RESPONSE_BYTES', DEFAULT_EXECUTION_BUDGET.maxResponseBytes),
     },
     rateLimits: rateLimits(env),

@@ -125,7 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimiter = createRateLimiter(rates);
   const wholeLogLimiter = createWholeLogLimiter(options.wholeLogLimits ?? DEFAULT_WHOLE_LOG_LIMITS);
   const budget = options.budget ?? DEFAULT_EXECUTION_BUDGET;
-  enforceTimeBudget(options.schema, budget.timeMs, budget.now);
+  enforceTimeBudget(options.schema, budget, budget.now);
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maxBodyBytes });
   quietOversizedMessages(wsServer, (line, message) => logger.warn(line, message));

@@ -4,6 +4,7 @@ import { wsClient, wsOnce } from '../support/graphqlWs';
 import { REGISTER_PRODUCT, REGISTER_SUBJECT, productInput, subjectInput } from '../support/operations';
 import { DEFAULT_OFFICER, type TestServer, bearer, startTestServer } from '../support/testServer';
 
+const ANALYST = { sub: 'analyst-budget', role: 'ANALYST', unit: 'VN' } as const;
 const PAGE = '{ products(first: 100) { nodes { id name registeredOn subject { id name district { name } } } } }';
 
 describe('Budgets of a running query', () => {
@@ -14,7 +15,7 @@ describe('Budgets of a running query', () => {
   const now = () => (slow ? (clock += 1000) : Date.now());
 
   beforeAll(async () => {
-    server = await startTestServer({ server: { budget: { timeMs: 5000, maxResponseBytes: 3000, now } } });
+    server = await startTestServer({ server: { budget: { timeMs: 5000, wholeLogTimeMs: 600_000, maxResponseBytes: 3000, now } } });
     await server.gql(REGISTER_SUBJECT, { input: subjectInput() });
     for (let i = 0; i < 20; i++) {
       const response = await server.gql(REGISTER_PRODUCT, {
@@ -61,6 +62,22 @@ describe('Budgets of a running query', () => {
     expect(after).toMatchObject({ status: 200, data: { plan: { year: 2024 } } });
   });
 
+  it('should give a query over the past the whole-log time budget, not the budget of a page', async () => {
+    const tenth = (await server.events())[10]!.recordedAt.toISOString();
+    const past = `{ products(first: 5, asOf: "${tenth}") { nodes { id subject { id district { name } } } } }`;
+    slow = true;
+    const response = await server.gqlAs(bearer(ANALYST), past);
+    const client = wsClient(server.url, bearer(ANALYST));
+    const overWs = await wsOnce(client, past);
+    await client.dispose();
+    slow = false;
+    // Fifteen or so readings of a clock moving a second each: past 5 s, well within 600 s.
+    for (const answer of [response, overWs]) {
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data as { products: { nodes: unknown[] } }).products.nodes).toHaveLength(5);
+    }
+  });
+
   it('should let a mutation answer whatever its size, since it has been recorded', async () => {
     const response = await server.gql(REGISTER_PRODUCT, {
       input: productInput({ id: 'san-pham-cuoi', name: 'x'.repeat(190) }),
@@ -68,10 +85,12 @@ describe('Budgets of a running query', () => {
     expect(response.errors).toBeUndefined();
   });
 
-  it('should read both budgets from the environment', () => {
+  it('should read the budgets from the environment', () => {
     expect(loadConfig({}).budget).toEqual(DEFAULT_EXECUTION_BUDGET);
-    expect(loadConfig({ OCOP_MAX_RESPONSE_BYTES: '65536', OCOP_MAX_EXECUTION_MS: '2500' }).budget).toEqual({
+    const env = { OCOP_MAX_RESPONSE_BYTES: '65536', OCOP_MAX_EXECUTION_MS: '2500', OCOP_MAX_WHOLE_LOG_MS: '90000' };
+    expect(loadConfig(env).budget).toEqual({
       timeMs: 2500,
+      wholeLogTimeMs: 90_000,
       maxResponseBytes: 65536,
     });
   });

@@ -4,6 +4,7 @@ import type { ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../../application/metadata';
 import { RATE_CODE, RateLimitedError, type RateLimiter, type RateLimits } from './rateLimits';
+import { runsWholeLogWork } from './executionBudget';
 import { type WholeLogLimiter, callerKey, wholeLogPieces } from './wholeLogWork';
 
 /** Close code for a connection refused because the server holds as many as it may (graphql-ws leaves 4400–4499 to servers). */
@@ -82,6 +83,8 @@ export function limitConnections<P extends Record<string, unknown>, E extends Co
         const pieces = wholeLogPieces(accepted.schema, accepted.document, operation, variables);
         const acquired = wholeLog.acquire(callerKey(actor), pieces.size);
         if (acquired instanceof GraphQLError) return [acquired];
+        if (pieces.size > 0 && typeof accepted.contextValue === 'object' && accepted.contextValue !== null)
+          runsWholeLogWork(accepted.contextValue);
         work.set(ctx, (work.get(ctx) ?? new Map()).set(id, acquired));
       }
       if (operation?.operation !== 'subscription') return accepted;

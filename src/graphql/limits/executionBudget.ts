@@ -18,13 +18,23 @@ export const BUDGET_CODE = ErrorCode.LIMIT_EXCEEDED;
 export interface ExecutionBudget {
   /** Longest a query may run, in milliseconds. */
   readonly timeMs: number;
+  /**
+   * Longest a query doing whole-log work (a replay, a digest, a scan by type) may run. That work takes
+   * turns with everything else on the event loop and is counted by the whole-log limiter, so a long
+   * run slows only itself: on a large log, or beside other such work, it needs far longer than a page.
+   */
+  readonly wholeLogTimeMs: number;
   /** Largest answer, in bytes of JSON. */
   readonly maxResponseBytes: number;
   /** Milliseconds now (tests pass a clock of their own). */
   readonly now?: () => number;
 }
 
-export const DEFAULT_EXECUTION_BUDGET: ExecutionBudget = { timeMs: 10_000, maxResponseBytes: 4_000_000 };
+export const DEFAULT_EXECUTION_BUDGET: ExecutionBudget = {
+  timeMs: 10_000,
+  wholeLogTimeMs: 120_000,
+  maxResponseBytes: 4_000_000,
+};
 
 const overTime = (timeMs: number) =>
   new GraphQLError(`The query ran longer than its time budget of ${timeMs} ms: ask for less`, {
@@ -39,6 +49,13 @@ const overSize = (bytes: number) =>
 const wrapped = new WeakSet<GraphQLSchema>();
 /** Per request (its context): throws the time-budget error once the request is past its deadline. */
 const outOfTimeChecks = new WeakMap<object, () => void>();
+/** Requests (their contexts) doing whole-log work: they run under the whole-log time budget. */
+const wholeLogRequests = new WeakSet<object>();
+
+/** Called before execution for a request whose operation does whole-log work (wholeLogWork.ts counts it). */
+export function runsWholeLogWork(context: object): void {
+  wholeLogRequests.add(context);
+}
 
 /**
  * For work inside one resolver that runs long (a whole-log loop) to call between its slices: it throws
@@ -51,12 +68,17 @@ export function stopIfOutOfTime(context: object): () => void {
 }
 
 /**
- * Stops a query that runs past `timeMs`: every field that returns an object checks the deadline of
+ * Stops a query that runs past its time budget (`wholeLogTimeMs` when it does whole-log work, else
+ * `timeMs`): every field that returns an object checks the deadline of
  * its request before resolving (leaf fields are not wrapped: they are most of the work of a page
  * and resolve from their parent object). Mutations and subscription events are left to finish: a
  * mutation has been recorded by the time its answer is built.
  */
-export function enforceTimeBudget(schema: GraphQLSchema, timeMs: number, clock: () => number = Date.now): void {
+export function enforceTimeBudget(
+  schema: GraphQLSchema,
+  budget: Pick<ExecutionBudget, 'timeMs' | 'wholeLogTimeMs'>,
+  clock: () => number = Date.now,
+): void {
   if (wrapped.has(schema)) return;
   wrapped.add(schema);
   const deadlines = new WeakMap<object, number>();
@@ -68,6 +90,7 @@ export function enforceTimeBudget(schema: GraphQLSchema, timeMs: number, clock: 
       field.resolve = (source, args, context, info) => {
         if (info.operation.operation === 'query' && typeof context === 'object' && context !== null) {
           const now = clock();
+          const timeMs = wholeLogRequests.has(context) ? budget.wholeLogTimeMs : budget.timeMs;
           const deadline = deadlines.get(context) ?? now + timeMs;
           if (!deadlines.has(context)) {
             deadlines.set(context, deadline);

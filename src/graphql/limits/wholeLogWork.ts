@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { ErrorCode, apiError, withHttpStatus } from '../errors';
+import { runsWholeLogWork } from './executionBudget';
 import { wholeLogWork } from './queryCost';
 
 export interface WholeLogLimits {
@@ -124,6 +125,7 @@ export function wholeLogPlugin(limiter: WholeLogLimiter): ApolloServerPlugin<Gra
           const pieces = wholeLogPieces(schema, document, operation, request.variables);
           const acquired = limiter.acquire(callerKey(contextValue.actor), pieces.size);
           if (acquired instanceof GraphQLError) throw withHttpStatus(acquired);
+          if (pieces.size > 0) runsWholeLogWork(contextValue);
           release = acquired;
         },
         async willSendResponse() {
