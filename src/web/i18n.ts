@@ -49,6 +49,8 @@ const VI = {
   noPlan: 'Chưa có kế hoạch được ban hành cho năm này',
   badProgress: 'Không có tỉnh hoặc năm này.',
   busyProgress: 'Hệ thống đang bận tính số liệu của những ngày đã qua. Vui lòng thử lại sau ít phút.',
+  tryAgain: 'Thử lại',
+  todayFigures: 'Xem số liệu hôm nay',
 };
 
 const EN: typeof VI = {
@@ -94,6 +96,8 @@ const EN: typeof VI = {
   noPlan: 'No plan has been adopted for this year',
   badProgress: 'There is no such province or year.',
   busyProgress: 'The registry is busy working out figures for past days. Please try again in a moment.',
+  tryAgain: 'Try again',
+  todayFigures: "See today's figures",
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };

@@ -32,7 +32,7 @@ export function progressRoutes(services: Services, wholeLog: WholeLogLimiter) {
       return { status: 404, type: 'text/html; charset=utf-8', body };
     }
     const progress = await counted(wholeLog, question, () => progressOf(services, question));
-    if (!progress) return busy(url, lang);
+    if (!progress) return busy(url, lang, question.asOf ?? '');
     const format = url.searchParams.get('format');
     const version = JSON.stringify(progress);
     if (format === 'csv') {
@@ -79,14 +79,22 @@ async function counted<T>(wholeLog: WholeLogLimiter, question: ProgressQuestion,
   }
 }
 
-function busy(url: URL, lang: Lang): Reply {
+/** Refused for want of a slot: the visitor may ask again, or see today's figures, which need no replay. */
+function busy(url: URL, lang: Lang, asOf: string): Reply {
+  const inLang = lang === 'en' ? '&lang=en' : '';
+  const againHref = `${url.pathname}?asOf=${asOf}${inLang}`;
+  const todayHref = `${url.pathname}${lang === 'en' ? '?lang=en' : ''}`;
   const body = layout({
     lang,
     title: TEXT[lang].progressTitle,
-    otherLangHref: otherLangHref(url, lang),
+    otherLangHref: otherLangHref(url, lang, ['asOf']),
     body: html`<main class="progress">
       <h1>${TEXT[lang].progressTitle}</h1>
       <p>${TEXT[lang].busyProgress}</p>
+      <p>
+        <a href="${againHref}">${TEXT[lang].tryAgain}</a> ·
+        <a href="${todayHref}">${TEXT[lang].todayFigures}</a>
+      </p>
     </main>`,
   });
   return {
