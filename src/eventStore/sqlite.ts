@@ -19,7 +19,8 @@ import {
 } from './eventStore';
 import { backupSqlite } from './sqliteBackup';
 import { SCHEMA } from './sqliteSchema';
-import { translateSqliteError } from './sqliteErrors';
+import { querySqlite, translateSqliteError } from './sqliteErrors';
+import { PAGE, readAllEvents, readStreamEvents } from './sqliteReads';
 import { type Statements, prepareStatements, toRecordedEvent } from './sqliteStatements';
 
 export interface SqliteEventStoreOptions {
@@ -41,12 +42,6 @@ interface PendingAppend {
 }
 
 type Outcome = { ok: AppendResult } | { error: unknown };
-
-/**
- * Rows fetched by one query. A fetch cannot pause halfway, so a page is kept to about a millisecond of
- * work: whole-log loops share the event loop with requests in slices of a few milliseconds.
- */
-const PAGE = 256;
 
 /** Appends queued in one event-loop turn are written in order in one transaction: an import may queue this many. */
 const GROUP_COMMIT_APPENDS = 1000;
@@ -182,36 +177,12 @@ class SqliteEventStore implements EventStore {
     return { nextRevision: revision, position: { commit: position, prepare: position } };
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const backwards = options.direction === 'backwards';
-    let next = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
-    let remaining = options.maxCount ?? Infinity;
-    while (remaining > 0) {
-      const limit = Math.min(PAGE, remaining);
-      const rows = this.query(() =>
-        (backwards ? this.stmt.streamBackwards : this.stmt.streamForwards).all(streamId, next, limit),
-      );
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      next = BigInt(rows[rows.length - 1]![3]) + (backwards ? -1n : 1n);
-    }
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return readStreamEvents(this.stmt, streamId, options);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const backwards = options.direction === 'backwards';
-    const after = options.after?.commit;
-    let next =
-      after === undefined ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : after + (backwards ? -1n : 1n);
-    let remaining = options.maxCount ?? Infinity;
-    while (remaining > 0) {
-      const limit = Math.min(PAGE, remaining);
-      const rows = this.query(() => (backwards ? this.stmt.allBackwards : this.stmt.allForwards).all(next, limit));
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      next = BigInt(rows[rows.length - 1]![0]) + (backwards ? -1n : 1n);
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return readAllEvents(this.stmt, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -220,7 +191,7 @@ class SqliteEventStore implements EventStore {
     const subscription: Subscription = {
       [Symbol.asyncIterator]: async function* (this: SqliteEventStore) {
         while (!closed) {
-          const rows = this.query(() => this.stmt.allForwards.all(after + 1n, PAGE));
+          const rows = querySqlite(() => this.stmt.allForwards.all(after + 1n, PAGE));
           for (const row of rows) {
             if (closed) return;
             const event = toRecordedEvent(row);
@@ -241,7 +212,7 @@ class SqliteEventStore implements EventStore {
   }
 
   async highestAssignedPosition(): Promise<GlobalPosition | null> {
-    const row = this.query(() => this.stmt.highestAssigned.get());
+    const row = querySqlite(() => this.stmt.highestAssigned.get());
     if (!row) return null;
     const position = BigInt(row.seq);
     return { commit: position, prepare: position };
@@ -257,13 +228,5 @@ class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.signal.close();
     this.db.close();
-  }
-
-  private query<T>(run: () => T): T {
-    try {
-      return run();
-    } catch (error) {
-      throw translateSqliteError(error);
-    }
   }
 }

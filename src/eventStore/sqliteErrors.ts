@@ -15,6 +15,15 @@ export function translateSqliteError(error: unknown): unknown {
   return error;
 }
 
+/** Runs a query, its failure translated as {@link translateSqliteError} does. */
+export function querySqlite<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw translateSqliteError(error);
+  }
+}
+
 /** Where a stored event sits, to name it when it cannot be read. */
 export interface StoredEventAddress {
   readonly position: number | bigint;
