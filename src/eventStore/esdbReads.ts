@@ -22,11 +22,12 @@ import {
 /** How many events one `$all` page asks for: system events are skipped on our side, so we page. */
 const ALL_PAGE = 500;
 
+/** An entry of a raw page: where it is and what it is, its data and metadata not yet decoded. */
 interface PageEntry {
   readonly position: GlobalPosition;
   readonly streamId: string;
   readonly type: string;
-  readonly event: RecordedEvent | undefined;
+  readonly resolved: ResolvedEvent;
 }
 
 /** Stream and `$all` reads for the EventStoreDB adapter. */
@@ -53,22 +54,31 @@ export class EsdbReader {
   }
 
   /**
-   * `$all` in pages, without system events (and, with stream prefixes, only those streams), so
-   * `maxCount` counts the events the application receives.
+   * `$all` in pages, without system events (and, with stream prefixes, only those streams; with types,
+   * only those types), so `maxCount` counts the events the application receives. The client's reads of
+   * `$all` take no server-side filter: the others are skipped here, by their type and stream, before
+   * they are turned into the port's events.
    */
   async *all(options: ReadAllOptions): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
+    const types = options.types && new Set(options.types);
+    if (types?.size === 0) return;
     let remaining = options.maxCount ?? Infinity;
     let from: ReadPosition = options.after ?? (backwards ? END : START);
     // The server starts a forward read at its position and a backward one before it: skipping what is
     // not past `last` makes `after` exclusive both ways, and the overlap of consecutive pages too.
     let last: GlobalPosition | undefined = options.after;
     while (remaining > 0) {
+      if (types) {
+        const turn = options.betweenReads?.();
+        if (turn) await turn;
+      }
       const page = await this.page(from, ALL_PAGE, backwards);
       for (const entry of page) {
         const order = last ? comparePositions(entry.position, last) : backwards ? -1 : 1;
         if (backwards ? order >= 0 : order <= 0) continue;
         last = entry.position;
+        if (types && !types.has(entry.type)) continue;
         const event = this.accepted(entry);
         if (!event) continue;
         yield event;
@@ -93,18 +103,13 @@ export class EsdbReader {
     for await (const resolved of this.bounded(open, 'a read of $all')) {
       const raw = resolved.event;
       if (!raw?.position) continue;
-      entries.push({
-        position: raw.position,
-        streamId: raw.streamId,
-        type: raw.type,
-        event: toRecordedEvent(resolved),
-      });
+      entries.push({ position: raw.position, streamId: raw.streamId, type: raw.type, resolved });
     }
     return entries;
   }
 
   private accepted(entry: PageEntry): RecordedEvent | undefined {
-    return this.selection.accepts(entry.streamId, entry.type) ? entry.event : undefined;
+    return this.selection.accepts(entry.streamId, entry.type) ? toRecordedEvent(entry.resolved) : undefined;
   }
 
   /**

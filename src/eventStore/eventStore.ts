@@ -60,8 +60,20 @@ export interface ReadAllOptions {
    * before it. Absent: from the start (or the end, backwards). The last position a reader saw resumes it.
    */
   readonly after?: GlobalPosition;
+  /** How many events to hand out, at most (with `types`, events of those types). */
   readonly maxCount?: number;
   readonly direction?: Direction;
+  /**
+   * Only events of these types: the store passes over the others as cheaply as it can, before it
+   * decodes them. Absent: every type; an empty list: none.
+   */
+  readonly types?: readonly string[];
+  /**
+   * Called between the store's reads of the log while a `types` filter passes over other events, so a
+   * read that hands nothing out for long still lets its caller wait for a turn (the promise returned)
+   * or stop it (by throwing, which the read then throws).
+   */
+  readonly betweenReads?: () => Promise<void> | undefined;
 }
 
 export interface SubscribeOptions {

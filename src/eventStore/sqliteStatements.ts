@@ -47,6 +47,21 @@ export function prepareStatements(db: Database.Database) {
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
       )
       .raw(),
+    // Of types given as a JSON array, within a window of positions: a type absent from the log is looked
+    // for a window at a time, each query examining a bounded number of rows.
+    typedForwards: db
+      .prepare<[bigint, bigint, string, number], EventTuple>(
+        `SELECT ${COLUMNS} FROM events WHERE position >= ? AND position < ?
+         AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
+      )
+      .raw(),
+    typedBackwards: db
+      .prepare<[bigint, bigint, string, number], EventTuple>(
+        `SELECT ${COLUMNS} FROM events WHERE position <= ? AND position > ?
+         AND type IN (SELECT value FROM json_each(?)) ORDER BY position DESC LIMIT ?`,
+      )
+      .raw(),
+    lastPosition: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
     // AUTOINCREMENT keeps the highest row id ever assigned here: rows deleted at the very end of the log
     // leave no gap between the rows left, but this still counts them.
     highestAssigned: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { comparePositions } from '../../src/eventStore/eventStore';
+import { type ExpectedRevision, type RecordedEvent, comparePositions } from '../../src/eventStore/eventStore';
 import { type ContractContext, collect, event, ofStreams, stream, types } from './contractFixture';
 
 export function describeReadContract(context: ContractContext): void {
@@ -77,6 +77,94 @@ export function describeReadContract(context: ContractContext): void {
         after = read.at(-1)!.position;
       }
       expect(seen).toEqual(['A', 'B', 'C', 'D', 'E']);
+    });
+
+    describe('by type', () => {
+      /** Type names unique per case, so the suite also runs against a shared server holding other events. */
+      const kind = (label: string) => `${label}-${randomUUID()}`;
+      const indexes = (events: readonly RecordedEvent[]) => events.map((e) => e.data['i']);
+
+      /** Appends events of `types[i % types.length]` with data `{ i }`, in appends of at most 400. */
+      async function appendMix(id: string, count: number, mix: readonly string[]) {
+        const first = await context.store.append(stream('types-marker'), [event('Marker')], 'no_stream');
+        let expected: ExpectedRevision = 'no_stream';
+        for (let start = 0; start < count; start += 400) {
+          const batch = Array.from({ length: Math.min(400, count - start) }, (_, k) =>
+            event(mix[(start + k) % mix.length]!, { i: start + k }),
+          );
+          expected = (await context.store.append(id, batch, expected)).nextRevision;
+        }
+        return first.position;
+      }
+
+      it('should read only the events of the types asked for, forwards, backwards and after a position', async () => {
+        const [a, b, c] = [kind('A'), kind('B'), kind('C')];
+        const marker = await appendMix(stream('types'), 9, [a, b, c]);
+        expect(indexes(await collect(context.store.readAll({ after: marker, types: [a, c] })))).toEqual([
+          0, 2, 3, 5, 6, 8,
+        ]);
+        const backwards = await collect(context.store.readAll({ direction: 'backwards', types: [b] }));
+        expect(indexes(backwards)).toEqual([7, 4, 1]);
+        expect(types(backwards)).toEqual([b, b, b]);
+        const [, fourth] = await collect(context.store.readAll({ after: marker, types: [a] }));
+        expect(indexes(await collect(context.store.readAll({ after: fourth!.position, types: [a, b] })))).toEqual([
+          4, 6, 7,
+        ]);
+        const before = { after: fourth!.position, direction: 'backwards' as const };
+        expect(indexes(await collect(context.store.readAll({ ...before, types: [c] })))).toEqual([2]);
+      });
+
+      it('should count in maxCount only the events handed out', async () => {
+        const [a, b] = [kind('A'), kind('B')];
+        const marker = await appendMix(stream('types-count'), 12, [b, b, b, b, a]);
+        expect(indexes(await collect(context.store.readAll({ after: marker, types: [a], maxCount: 2 })))).toEqual([
+          4, 9,
+        ]);
+        const last = await collect(context.store.readAll({ direction: 'backwards', types: [a], maxCount: 1 }));
+        expect(indexes(last)).toEqual([9]);
+      });
+
+      it('should read nothing for a type the log does not hold, or for no type at all', async () => {
+        const [a, absent] = [kind('A'), kind('Absent')];
+        const marker = await appendMix(stream('types-absent'), 3, [a]);
+        expect(await collect(context.store.readAll({ after: marker, types: [absent] }))).toEqual([]);
+        expect(await collect(context.store.readAll({ direction: 'backwards', types: [absent] }))).toEqual([]);
+        expect(await collect(context.store.readAll({ after: marker, types: [] }))).toEqual([]);
+      });
+
+      it('should read a type across many pages of the log, forwards, backwards and resumed', async () => {
+        const [a, b] = [kind('A'), kind('B')];
+        const marker = await appendMix(stream('types-pages'), 2400, [a, b, b, b, b, b, b, b]);
+        const everyA = Array.from({ length: 300 }, (_, k) => k * 8);
+        expect(indexes(await collect(context.store.readAll({ after: marker, types: [a] })))).toEqual(everyA);
+        const backwards = await collect(context.store.readAll({ direction: 'backwards', types: [a] }));
+        expect(indexes(backwards)).toEqual([...everyA].reverse());
+        const head = await collect(context.store.readAll({ after: marker, types: [a], maxCount: 260 }));
+        const rest = await collect(context.store.readAll({ after: head.at(-1)!.position, types: [a] }));
+        expect([...indexes(head), ...indexes(rest)]).toEqual(everyA);
+      });
+
+      it('should call betweenReads while passing over other types, and stop the read when it throws', async () => {
+        const [a, absent] = [kind('A'), kind('Absent')];
+        const marker = await appendMix(stream('types-between'), 3, [a]);
+        let calls = 0;
+        const between = async () => {
+          calls += 1;
+        };
+        await collect(context.store.readAll({ after: marker, types: [absent], betweenReads: () => between() }));
+        expect(calls).toBeGreaterThan(0);
+        const stopped = new Error('out of time');
+        const read = collect(
+          context.store.readAll({
+            after: marker,
+            types: [absent],
+            betweenReads: () => {
+              throw stopped;
+            },
+          }),
+        );
+        await expect(read).rejects.toBe(stopped);
+      });
     });
 
     it('should round-trip data and metadata unchanged, unicode included', async () => {
