@@ -3,6 +3,7 @@ import { wholeLogSlices } from '../core/fairSlices';
 import {
   type EventStore,
   type GlobalPosition,
+  type ReadAllOptions,
   type RecordedEvent,
   comparePositions,
   parsePosition,
@@ -38,8 +39,8 @@ export interface EventsPage {
 
 /**
  * One page of the log in global order. The cursor is the store's own position, so it stays valid
- * across restarts and rebuilds. With a stream, only that stream is read; with types, events of other
- * types are skipped on the way (a rare type scans far: give a stream too when you can).
+ * across restarts and rebuilds. With a stream, only that stream is read; with types, the store skips
+ * events of other types itself (a rare type still passes over much of the log, cheaply).
  */
 export async function readEventsPage(
   store: EventStore,
@@ -59,15 +60,18 @@ export async function readEventsPage(
   const inRange = (event: RecordedEvent) =>
     (!after || comparePositions(event.position, after) > 0) &&
     (!before || comparePositions(event.position, before) < 0);
+  // A rare type may be looked for through the whole log: requests get their turns between slices of it,
+  // between the events handed out and between the store's reads that hand none out.
+  const takeTurn = () => {
+    const turn = wholeLogSlices.pause();
+    if (turn) interrupt?.();
+    return turn;
+  };
   const events: RecordedEvent[] = [];
   let more = false;
-  for await (const event of source(store, query, backwards)) {
-    // A rare type may be looked for through the whole log: requests get their turns between slices of it.
-    const turn = wholeLogSlices.pause();
-    if (turn) {
-      interrupt?.();
-      await turn;
-    }
+  for await (const event of source(store, query, backwards, takeTurn)) {
+    const turn = takeTurn();
+    if (turn) await turn;
     if (!inRange(event)) {
       // Past the far end of the range in the direction of reading: nothing further can be in it.
       const far = backwards ? after : before;
@@ -88,14 +92,23 @@ export async function readEventsPage(
 }
 
 /** The events to page through, in the direction of reading: a stream is short enough to reverse whole. */
-async function* source(store: EventStore, query: EventsQuery, backwards: boolean): AsyncIterable<RecordedEvent> {
+async function* source(
+  store: EventStore,
+  query: EventsQuery,
+  backwards: boolean,
+  betweenReads: ReadAllOptions['betweenReads'],
+): AsyncIterable<RecordedEvent> {
   if (query.streamId) {
     const all: RecordedEvent[] = [];
     for await (const event of store.readStream(query.streamId)) all.push(event);
     yield* backwards ? all.reverse() : all;
-  } else if (backwards) {
-    yield* store.readAll(query.before ? { after: query.before, direction: 'backwards' } : { direction: 'backwards' });
-  } else {
-    yield* store.readAll(query.after ? { after: query.after } : {});
+    return;
   }
+  const from = backwards ? query.before : query.after;
+  const types = query.types && query.types.length > 0 ? { types: query.types, betweenReads } : {};
+  yield* store.readAll({
+    ...(from ? { after: from } : {}),
+    ...(backwards ? { direction: 'backwards' } : {}),
+    ...types,
+  });
 }

@@ -24,9 +24,29 @@ describe('The event log as pages', () => {
       expect(rest.hasNextPage).toBe(false);
       const plans = await readEventsPage(reopened, { first: 10, types: ['PlanAdopted', 'PlanRevised'] });
       expect(plans.events.map((e) => e.type)).toEqual(['PlanAdopted', 'PlanRevised']);
+      const lastPlan = await readEventsPage(reopened, { last: 1, types: ['PlanAdopted', 'PlanRevised'] });
+      expect([lastPlan.events.map((e) => e.type), lastPlan.hasPreviousPage]).toEqual([['PlanRevised'], true]);
       await expect(readEventsPage(reopened, { first: 501 })).rejects.toBeInstanceOf(ValidationError);
     } finally {
       await reopened.close();
+      await temp.cleanup();
+    }
+  });
+
+  it('should stop a scan for a type the log does not hold once its request is out of time', async () => {
+    const temp = tempSqliteStore();
+    try {
+      await recordChanges(createRegistry(temp.store), steppingClock());
+      const query = { first: 10, types: ['NeverRecorded'] };
+      expect((await readEventsPage(temp.store, query, () => undefined)).events).toEqual([]);
+      // Past any slice begun before, so the scan has to wait for its turn, and is told it is out of time.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const outOfTime = new Error('out of time');
+      const stop = () => {
+        throw outOfTime;
+      };
+      await expect(readEventsPage(temp.store, query, stop)).rejects.toBe(outOfTime);
+    } finally {
       await temp.cleanup();
     }
   });
