@@ -62,11 +62,7 @@ export async function readEventsPage(
     (!before || comparePositions(event.position, before) < 0);
   // A rare type may be looked for through the whole log: requests get their turns between slices of it,
   // between the events handed out and between the store's reads that hand none out.
-  const takeTurn = () => {
-    const turn = wholeLogSlices.pause();
-    if (turn) interrupt?.();
-    return turn;
-  };
+  const takeTurn = () => wholeLogSlices.pauseOrStop(interrupt);
   const events: RecordedEvent[] = [];
   let more = false;
   for await (const event of source(store, query, backwards, takeTurn)) {

@@ -63,11 +63,8 @@ export async function digestHeads(
       hash: typeof hash === 'string' ? hash : '',
     });
     // A digest reads the whole log: requests get their turns between slices of it.
-    const turn = wholeLogSlices.pause();
-    if (turn) {
-      interrupt?.();
-      await turn;
-    }
+    const turn = wholeLogSlices.pauseOrStop(interrupt);
+    if (turn) await turn;
   }
   const heads = [...byStream.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   return {

@@ -34,6 +34,16 @@ export class FairSlices {
     });
   }
 
+  /**
+   * `pause()` for work a request may give up on: once the slice is spent, `stop` runs before the loop
+   * queues, and throws to end the work there (its request is out of time).
+   */
+  pauseOrStop(stop?: () => void): Promise<void> | undefined {
+    if (this.now() < this.sliceEnds) return undefined;
+    stop?.();
+    return this.pause();
+  }
+
   /** Loops waiting for a turn. */
   get queued(): number {
     return this.waiting.length;
