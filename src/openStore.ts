@@ -2,6 +2,7 @@ import { type Config, type Env, type StoreKind, loadConfig } from './config';
 import type { EventStore } from './eventStore/eventStore';
 import { getEsdbEventStore } from './eventStore/esdb';
 import { openSqliteFile } from './eventStore/sqliteOpen';
+import { nativeAddonFailure } from './nativeAddon';
 
 export interface OpenStoreOptions {
   /** The store is to be made if it does not exist yet (an import's target), its folder included. */
@@ -20,8 +21,15 @@ const OPENERS: Record<StoreKind, StoreOpener> = {
   esdb: (config) => getEsdbEventStore({ connectionString: config.esdbUrl }),
 };
 
-/** Opens the store the environment names (OCOP_STORE and its settings). */
+/**
+ * Opens the store the environment names (OCOP_STORE and its settings). A native addon built for
+ * another Node fails with the install check's explanation, not as an unreadable file.
+ */
 export async function openStore(env: Env, options: OpenStoreOptions = {}): Promise<EventStore> {
   const config = loadConfig(env);
-  return OPENERS[config.store](config, env, options);
+  try {
+    return await OPENERS[config.store](config, env, options);
+  } catch (error) {
+    throw nativeAddonFailure(error) ?? error;
+  }
 }
