@@ -7,11 +7,12 @@
  * cause and the fix, instead of the service at start-up. `node scripts/node/checkNative.cjs <module>`
  * checks another module in its place (the tests use it to play a mismatched build).
  */
+const { join } = require('node:path');
 const { explainNativeLoadFailure } = require('./nativeAddon.cjs');
 
 const target = process.argv[2] || 'better-sqlite3';
 try {
-  const Database = require(require.resolve(target, { paths: [process.cwd(), __dirname] }));
+  const Database = require(require.resolve(target, { paths: [join(__dirname, '..', '..')] }));
   new Database(':memory:').close();
 } catch (error) {
   console.error(explainNativeLoadFailure(error) || `${target} does not load: ${error && error.stack}`);
