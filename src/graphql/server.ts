@@ -115,12 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: (err) => logger.error({ err }, 'unexpected error'),
     suggestions: fieldSuggestions,
   });
-  const guard = createOperationGuard(options.schema, [
-    costCheck(
-      limits.maxCost,
-      liveListWeights(() => options.services.runner.models),
-    ),
-  ]);
+  const listWeights = liveListWeights(options.services.runner);
+  const guard = createOperationGuard(options.schema, [costCheck(limits.maxCost, listWeights)]);
   const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimiter = createRateLimiter(rates);
   const wholeLogLimiter = createWholeLogLimiter(options.wholeLogLimits ?? DEFAULT_WHOLE_LOG_LIMITS);
@@ -266,7 +262,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}/graphql`,
     port,
     httpServer,
-    close: () => apollo.stop(),
+    close: async () => {
+      listWeights.detach();
+      await apollo.stop();
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SLICE_MS, type FairSlices, wholeLogSlices } from '../../core/fairSlices';
 import { ErrorCode } from '../errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -67,40 +68,62 @@ export function stopIfOutOfTime(context: object): () => void {
   return outOfTimeChecks.get(context) ?? (() => undefined);
 }
 
+/** Where one query stands: its deadline, and when its current turn on the event loop began. */
+interface QueryClock {
+  readonly deadline: number;
+  readonly timeMs: number;
+  turnBegan: number;
+}
+
 /**
  * Stops a query that runs past its time budget (`wholeLogTimeMs` when it does whole-log work, else
- * `timeMs`): every field that returns an object checks the deadline of
- * its request before resolving (leaf fields are not wrapped: they are most of the work of a page
- * and resolve from their parent object). Mutations and subscription events are left to finish: a
+ * `timeMs`), and makes a long one share the event loop: every field that returns an object checks the
+ * deadline of its request before resolving (leaf fields are not wrapped: they are most of the work of
+ * a page and resolve from their parent object), and once the query has run for a slice without a
+ * break, it waits for its turn in the process's one queue of long work (src/core/fairSlices.ts) before
+ * going on. A cheap query never waits; a long one cannot hold the loop for more than about a slice, so
+ * other requests are answered while it runs. Mutations and subscription events are left to finish: a
  * mutation has been recorded by the time its answer is built.
  */
 export function enforceTimeBudget(
   schema: GraphQLSchema,
   budget: Pick<ExecutionBudget, 'timeMs' | 'wholeLogTimeMs'>,
   clock: () => number = Date.now,
+  slices: FairSlices = wholeLogSlices,
 ): void {
   if (wrapped.has(schema)) return;
   wrapped.add(schema);
-  const deadlines = new WeakMap<object, number>();
+  const clocks = new WeakMap<object, QueryClock>();
+  const clockOf = (context: object): QueryClock => {
+    let known = clocks.get(context);
+    if (known) return known;
+    const timeMs = wholeLogRequests.has(context) ? budget.wholeLogTimeMs : budget.timeMs;
+    known = { deadline: clock() + timeMs, timeMs, turnBegan: performance.now() };
+    clocks.set(context, known);
+    const { deadline } = known;
+    outOfTimeChecks.set(context, () => {
+      if (clock() > deadline) throw overTime(timeMs);
+    });
+    return known;
+  };
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (!isCompositeType(getNamedType(field.type))) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        if (info.operation.operation === 'query' && typeof context === 'object' && context !== null) {
-          const now = clock();
-          const timeMs = wholeLogRequests.has(context) ? budget.wholeLogTimeMs : budget.timeMs;
-          const deadline = deadlines.get(context) ?? now + timeMs;
-          if (!deadlines.has(context)) {
-            deadlines.set(context, deadline);
-            outOfTimeChecks.set(context, () => {
-              if (clock() > deadline) throw overTime(timeMs);
-            });
-          }
-          if (now > deadline) throw overTime(timeMs);
-        }
-        return resolve(source, args, context, info);
+        if (info.operation.operation !== 'query' || typeof context !== 'object' || context === null)
+          return resolve(source, args, context, info);
+        const query = clockOf(context);
+        if (clock() > query.deadline) throw overTime(query.timeMs);
+        if (performance.now() - query.turnBegan < DEFAULT_SLICE_MS) return resolve(source, args, context, info);
+        const turn = slices.pause();
+        if (!turn) return resolve(source, args, context, info);
+        return turn.then(() => {
+          query.turnBegan = performance.now();
+          if (clock() > query.deadline) throw overTime(query.timeMs);
+          return resolve(source, args, context, info);
+        });
       };
     }
   }

@@ -1,4 +1,5 @@
 import type { ReadModels } from '../../../projections';
+import type { ProjectionRunner } from '../../../projections/runner';
 
 /** How many items a list field (`Type.field`) may hold, for the cost of a query that selects it. */
 export type ListWeight = (coordinate: string) => number;
@@ -28,51 +29,68 @@ export const UNDECLARED_LIST_WEIGHT = 100;
 
 type Measured = Record<string, number>;
 
-const MEASURED = [
-  'Product.evaluations',
-  'Product.certificates',
-  'Product.traceability',
-  'Product.qualityCertifications',
-  'Subject.products',
-  'Subject.linkages',
-  'Subject.supports',
-] as const;
+/** The nested lists of one product and of one subject, by the coordinate that returns them. */
+const PRODUCT_LISTS = {
+  'Product.evaluations': (p) => p.evaluations.length,
+  'Product.certificates': (p) => p.certificateIds.length,
+  'Product.traceability': (p) => p.traceability.length,
+  'Product.qualityCertifications': (p) => p.qualityCertifications.length,
+} as const satisfies Record<string, (product: ProductOf) => number>;
+const SUBJECT_LISTS = {
+  'Subject.products': (s) => s.productIds.length,
+  'Subject.linkages': (s) => s.linkages.length,
+  'Subject.supports': (s) => s.supports.length,
+} as const satisfies Record<string, (subject: SubjectOf) => number>;
+
+type ProductOf = ReadModels['products'] extends Map<string, infer P> ? P : never;
+type SubjectOf = ReadModels['subjects'] extends Map<string, infer S> ? S : never;
+
+function recordProduct(longest: Measured, product: ProductOf): void {
+  for (const [coordinate, length] of Object.entries(PRODUCT_LISTS))
+    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(product));
+}
+
+function recordSubject(longest: Measured, subject: SubjectOf): void {
+  for (const [coordinate, length] of Object.entries(SUBJECT_LISTS))
+    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(subject));
+}
 
 /** The longest of each nested list in the read models now (lists only grow, so the past holds no longer ones). */
 export function measureLists(models: ReadModels): Measured {
-  const longest: Measured = Object.fromEntries(MEASURED.map((coordinate) => [coordinate, 0]));
-  const record = (coordinate: string, length: number) => {
-    if (length > (longest[coordinate] ?? 0)) longest[coordinate] = length;
-  };
-  for (const product of models.products.values()) {
-    record('Product.evaluations', product.evaluations.length);
-    record('Product.certificates', product.certificateIds.length);
-    record('Product.traceability', product.traceability.length);
-    record('Product.qualityCertifications', product.qualityCertifications.length);
-  }
-  for (const subject of models.subjects.values()) {
-    record('Subject.products', subject.productIds.length);
-    record('Subject.linkages', subject.linkages.length);
-    record('Subject.supports', subject.supports.length);
-  }
+  const longest: Measured = {};
+  for (const product of models.products.values()) recordProduct(longest, product);
+  for (const subject of models.subjects.values()) recordSubject(longest, subject);
   return longest;
 }
 
 /**
- * Weighs nested lists by their real maximum in the live read models, measured again at most once per
- * `refreshMs` (a whole pass over the entities; between passes a list can grow only by the few
- * items written meanwhile).
+ * Weighs nested lists by their real maximum in the live read models, kept exact as events apply: once
+ * in full for each models object the runner holds (at start, after a rebuild), then, after each event,
+ * only the product or subject it touched. Lists only grow, so a maximum never has to be lowered, and
+ * an operation costed right after a write sees the lists that write lengthened.
  */
-export function liveListWeights(models: () => ReadModels, refreshMs = 1000, now = Date.now): ListWeight {
-  let measured: Measured = {};
-  let measuredAt = -Infinity;
-  return (coordinate) => {
-    if (now() - measuredAt >= refreshMs) {
-      measured = measureLists(models());
-      measuredAt = now();
+export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach(): void } {
+  let measuredFor: ReadModels | null = null;
+  let longest: Measured = {};
+  const current = (): Measured => {
+    if (measuredFor !== runner.models) {
+      measuredFor = runner.models;
+      longest = measureLists(runner.models);
     }
-    const length = measured[coordinate] ?? DECLARED[coordinate];
+    return longest;
+  };
+  const detach = runner.onEvent((event, models) => {
+    if (models !== measuredFor) return; // measured in full when next asked
+    const data = event.data as { productId?: unknown; subjectId?: unknown };
+    const product = typeof data.productId === 'string' ? models.products.get(data.productId) : undefined;
+    if (product) recordProduct(longest, product);
+    const subject = typeof data.subjectId === 'string' ? models.subjects.get(data.subjectId) : undefined;
+    if (subject) recordSubject(longest, subject);
+  });
+  const weight = (coordinate: string): number => {
+    const length = current()[coordinate] ?? DECLARED[coordinate];
     if (length === undefined) return UNDECLARED_LIST_WEIGHT;
     return Math.max(length, MINIMUM_LIST_WEIGHT);
   };
+  return Object.assign(weight, { detach: () => void detach() });
 }
