@@ -29,6 +29,8 @@ export interface TestServer {
   port: number;
   services: Services;
   store: EventStore;
+  /** The SQLite file behind the store; null over the EventStoreDB adapter. */
+  sqlitePath: string | null;
   /** Sends the default officer's token (DEFAULT_OFFICER) unless `headers` give another authorization. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -131,6 +133,7 @@ export async function startTestServer(
     port: server.port,
     services,
     store,
+    sqlitePath: double ? null : join(dir, 'ocop.db'),
     gql: (query, variables, headers = {}) =>
       post(query, variables, { authorization: defaultAuthorization, ...headers }),
     gqlAs: (authorization, query, variables) => post(query, variables, authorization === null ? {} : { authorization }),

@@ -1,19 +1,28 @@
 import type { GraphQLResponse } from '@apollo/server';
-import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { rulesOf } from '../fieldRules';
 
 /**
- * Root fields never remembered. `events` pages read the store itself, which may be ahead of the read
- * models' position, and a page that reaches the head grows with the next append. Introspection may be
- * open to some roles only (src/graphql/introspection.ts), which the shared read scope does not tell apart.
+ * Root fields never remembered besides those that read the store. Introspection may be open to some
+ * roles only (src/graphql/introspection.ts), which the shared read scope does not tell apart.
  */
-export const NOT_REMEMBERED_ROOT_FIELDS: ReadonlySet<string> = new Set(['events', '__schema', '__type']);
+const NOT_REMEMBERED_ROOT_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 /**
  * Whether an answer Apollo is about to send may be remembered: a query (not a mutation or a
- * subscription), answered in one piece with HTTP 200 and without errors, that asks for no root field
- * above.
+ * subscription), answered in one piece with HTTP 200 and without errors, that selects, at any depth and
+ * through fragments, no field declared `readsStore` (src/graphql/fieldRules.ts) and no introspection.
  */
 export function isRemembered(
+  schema: GraphQLSchema,
   operation: OperationDefinitionNode | undefined,
   document: DocumentNode | undefined,
   response: GraphQLResponse,
@@ -21,22 +30,27 @@ export function isRemembered(
   if (!operation || !document || operation.operation !== 'query') return false;
   if (response.body.kind !== 'single' || response.body.singleResult.errors) return false;
   if ((response.http.status ?? 200) !== 200) return false;
-  return !rootFields(operation.selectionSet, document).some((name) => NOT_REMEMBERED_ROOT_FIELDS.has(name));
+  return !selectsUnrememberable(schema, operation, document);
 }
 
-/** The root field names an operation selects, through fragments too. */
-function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): string[] {
-  const names: string[] = [];
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) names.push(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) names.push(...rootFields(selection.selectionSet, document, seen));
-    else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      const fragment = document.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
-      );
-      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) names.push(...rootFields(fragment.selectionSet, document, seen));
-    }
-  }
-  return names;
+function selectsUnrememberable(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      const atRoot = typeInfo.getParentType() === schema.getQueryType();
+      if ((field && rulesOf(field).readsStore) || (atRoot && NOT_REMEMBERED_ROOT_FIELDS.has(node.name.value)))
+        found = true;
+    },
+  });
+  // Every fragment of the document is visited where it is defined: whichever it is spread into, its
+  // fields are typed by its own type condition.
+  for (const definition of [operation, ...fragments]) visit(definition, visitor);
+  return found;
 }

@@ -54,8 +54,8 @@ export function createRememberedAnswers(
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async willSendResponse({ request, response, operation, document }) {
-          if (request.http && isRemembered(operation, document, response)) rememberable.add(request.http);
+        async willSendResponse({ request, response, operation, document, schema }) {
+          if (request.http && isRemembered(schema, operation, document, response)) rememberable.add(request.http);
         },
       };
     },

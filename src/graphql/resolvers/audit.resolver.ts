@@ -8,11 +8,13 @@ import { NotFoundError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { AuditEntryType } from '../types/audit.type';
 import { AuditVerificationType, HeadsDigestType } from '../types/auditVerification.type';
+import { Rules } from '../fieldRules';
 
 const missing = (streamId: string) => new NotFoundError(`Stream ${streamId} has no events`, { streamId });
 
 @Resolver()
 export class AuditResolver {
+  @Rules({ readsStore: true })
   @Query(() => [AuditEntryType], {
     description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
   })
@@ -26,6 +28,7 @@ export class AuditResolver {
     return entries.map(AuditEntryType.from);
   }
 
+  @Rules({ readsStore: true })
   @Query(() => AuditVerificationType, {
     description: "Recomputes a stream's hash chain: the first event that does not match, and missing revisions",
   })
@@ -38,6 +41,7 @@ export class AuditResolver {
     return AuditVerificationType.from(result);
   }
 
+  @Rules({ readsStore: true })
   @Query(() => HeadsDigestType, {
     description:
       "The digest of every stream's head, for the whole log or up to a position: publish it, recompute it later",

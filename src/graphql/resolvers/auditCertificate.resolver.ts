@@ -3,9 +3,11 @@ import { certificateHistory, certificateStreamId } from '../../application/audit
 import { type GraphQLContext, cutOf } from '../context';
 import { AuditEntryType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
+import { Rules } from '../fieldRules';
 
 @Resolver(() => CertificateType)
 export class CertificateHistoryResolver {
+  @Rules({ readsStore: true })
   @FieldResolver(() => [AuditEntryType], {
     description:
       'Every stored event about this certificate, oldest first: the evaluation that issued it, its issue, ' +

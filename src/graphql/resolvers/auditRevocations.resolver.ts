@@ -8,6 +8,7 @@ import { DateScalar } from '../scalars';
 import { AuditEntryType, RevocationRecordType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
 import { AdministrativeUnitType } from '../types/unit.type';
+import { Rules } from '../fieldRules';
 
 type Revoked = CertificateView & { revocation: NonNullable<CertificateView['revocation']> };
 
@@ -52,6 +53,7 @@ export class AuditRevocationsResolver {
 
   // The read models know what was revoked; who recorded it and when is in the stored event. Each
   // product stream is read once per request, however many of its certificates are listed.
+  @Rules({ readsStore: true })
   @FieldResolver(() => AuditEntryType, {
     nullable: true,
     description: 'The stored CertificateRevoked event: actor, recording time, command',

@@ -4,11 +4,13 @@ import { formatPosition } from '../../eventStore/eventStore';
 import type { GraphQLContext } from '../context';
 import { stopIfOutOfTime } from '../limits/executionBudget';
 import { EventPageType, RecordedEventType } from '../types/history.type';
+import { Rules } from '../fieldRules';
 
 const cursor = (text: string | null, field: string) => (text ? parseCursor(text, field) : null);
 
 @Resolver()
 export class HistoryResolver {
+  @Rules({ readsStore: true })
   @Query(() => EventPageType, {
     description: 'The event log as data, in global order, a page at a time; the cursor is the log position',
   })
