@@ -33,6 +33,7 @@ import {
 } from './limits/wholeLogWork';
 import { quietOversizedMessages } from './limits/oversizedMessages';
 import { DEFAULT_RATE_LIMITS, type RateLimits, createRateLimiter } from './limits/rateLimits';
+import { type PositionWaitLimits, createPositionWaits } from './limits/positionWaits';
 import type { Authenticator } from './auth/authenticate';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, apolloProtection } from './auth/queryLimits';
 import { guardedWebSocketOptions } from './auth/websocket';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   readonly limits?: QueryLimits;
   /** Requests per address and per token, graphql-ws connections and subscriptions. */
   readonly rateLimits?: RateLimits;
+  /** Requests waiting for `x-ocop-min-position` at once, per caller and in all. */
+  readonly positionWaits?: PositionWaitLimits;
   /** Whole-log work (replays, digests, scans) running at once, per caller and in all. */
   readonly wholeLogLimits?: WholeLogLimits;
   /** Time and response-size budgets of one query while it runs. */
@@ -119,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const guard = createOperationGuard(options.schema, [costCheck(limits.maxCost, listWeights)]);
   const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimiter = createRateLimiter(rates);
+  const positionWaits = createPositionWaits(options.positionWaits);
   const wholeLogLimiter = createWholeLogLimiter(options.wholeLogLimits ?? DEFAULT_WHOLE_LOG_LIMITS);
   const budget = options.budget ?? DEFAULT_EXECUTION_BUDGET;
   enforceTimeBudget(options.schema, budget, budget.now);
@@ -221,6 +225,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return observe.serveMetrics(observability, request, response);
     if (await pages(request, response, url)) return;
     if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
+    // Who is asking, and whether they may ask now, before the body is read or anything waits.
+    const actor = authenticateRequest(options.authenticate, request.headers.authorization);
+    const limited = await rateLimiter.refuseHttp(request.socket.remoteAddress, actor);
+    if (limited) return void response.writeHead(limited.status, limited.headers).end(JSON.stringify(limited.body));
     let body: unknown;
     try {
       const text = await readBody(request, maxBodyBytes);
@@ -230,17 +238,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return sendError(response, 413, ErrorCode.BAD_USER_INPUT, 'Request body too large');
       return sendError(response, 400, ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON');
     }
-    const refused = await observe.awaitMinPosition(request.headers, store, runner, observability.minPositionWaitMs);
-    if (refused) return send(response, refused.status, refused.body);
+    if (request.headers[observe.MIN_POSITION_HEADER] !== undefined) {
+      const caller = (await actor.catch(() => null))?.id ?? `address:${request.socket.remoteAddress ?? 'unknown'}`;
+      const waited = await positionWaits.hold(caller, () =>
+        observe.awaitMinPosition(request.headers, store, runner, observability.minPositionWaitMs),
+      );
+      if (waited && 'headers' in waited)
+        return void response.writeHead(waited.status, waited.headers).end(JSON.stringify(waited.body));
+      if (waited) return send(response, waited.status, waited.body);
+    }
     observe.noteNamedOperation(body, url.searchParams);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
-    const actor = authenticateRequest(options.authenticate, request.headers.authorization);
-    const limited = await rateLimiter.refuseHttp(request.socket.remoteAddress, actor);
-    if (limited) return void response.writeHead(limited.status, limited.headers).end(JSON.stringify(limited.body));
     const result = await tracing.inSpan('graphql', {}, () =>
       answers.answer(httpGraphQLRequest, actor, () =>
         apollo.executeHTTPGraphQLRequest({

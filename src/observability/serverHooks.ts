@@ -4,6 +4,6 @@ export { observeHttp } from './accessLog';
 export { observabilityPlugin } from './graphqlPlugin';
 export { serveMetrics } from './metricsEndpoint';
 export { projectionLag } from './projectionLag';
-export { awaitMinPosition } from './readYourWrites';
+export { MIN_POSITION_HEADER, awaitMinPosition } from './readYourWrites';
 export { noteNamedOperation, noteRemembered, requestIdsFrom } from './requestScope';
 export { countConnections, countSubscriptions } from './webSocket';
