@@ -134,6 +134,7 @@ describe('public certificate page and plan progress over HTTP', () => {
       expect(page).toContain('Không tìm thấy giấy chứng nhận');
       expect(page).not.toContain('<script>alert');
       expect(page.slice(page.indexOf('<main'))).not.toMatch(/script|khong-co/);
+      expect(page).not.toMatch(/khong-co|%3Cscript|%E0%A4/i);
     });
 
     it('should answer JSON for an unknown or malformed id with a stable code', async () => {

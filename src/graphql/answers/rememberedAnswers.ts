@@ -118,6 +118,8 @@ function respond(answer: RememberedAnswer, request: HTTPGraphQLRequest): HTTPGra
   const headers = new HeaderMap(answer.headers as [string, string][]);
   if (!answer.etag) return { status: answer.status, headers, body: { kind: 'complete', string: answer.body } };
   headers.set('etag', answer.etag);
+  // The same address answers JSON or another media type, and another reader's answer with a token.
+  headers.set('vary', 'Accept, Authorization');
   // Stored, but asked again every time: the answer changes with the next event.
   headers.set('cache-control', 'no-cache');
   if (matches(request.headers.get('if-none-match'), answer.etag)) {

@@ -26,9 +26,9 @@ export function certificateRoutes(deps: CertificateRoutesDeps) {
     const lang = langOf(url);
     const id = safeDecode(match[1]!);
     const json = !match[2] && wantsJson(request);
-    if (id === null || !CERTIFICATE_ID_PATTERN.test(id)) return notFound(url, lang, json, true);
+    if (id === null || !CERTIFICATE_ID_PATTERN.test(id)) return notFound(lang, json, true);
     const facts = await certificateFacts(deps.anonymousQuery, id, vietnamDate(deps.services.clock()));
-    if (!facts) return notFound(url, lang, json, false);
+    if (!facts) return notFound(lang, json, false);
     const revision = await streamRevision(deps.services, facts.id);
     if (match[3] === 'svg' || match[3] === 'png') {
       const target = certificatePageUrl(deps.publicBaseUrl(), facts.id);
@@ -49,7 +49,7 @@ export function certificateRoutes(deps: CertificateRoutesDeps) {
   };
 }
 
-function notFound(url: URL, lang: 'vi' | 'en', json: boolean, invalid: boolean): Reply {
+function notFound(lang: 'vi' | 'en', json: boolean, invalid: boolean): Reply {
   const t = TEXT[lang];
   if (json) {
     const code = invalid ? 'BAD_USER_INPUT' : 'NOT_FOUND';
@@ -59,7 +59,8 @@ function notFound(url: URL, lang: 'vi' | 'en', json: boolean, invalid: boolean):
   const body = layout({
     lang,
     title: t.notFoundTitle,
-    otherLangHref: otherLangHref(url, lang),
+    // Relative, so the page does not carry back the path it was asked for.
+    otherLangHref: lang === 'vi' ? '?lang=en' : '?lang=vi',
     body: notFoundBody(lang, invalid),
   });
   return { status: 404, type: 'text/html; charset=utf-8', body };
