@@ -1,12 +1,12 @@
 import type { View } from './index';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
+import type { EvaluationLevel } from '#src/domain/rules/authority';
+import { type CertificateStatus, certificateStatusOn, expiresWithin } from '#src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
   CertificateRevoked,
   CertificateSuperseded,
   RevocationReason,
-} from '../src/domain/product/events';
+} from '#src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
 import { productProvinceOn } from './products.projection';
 

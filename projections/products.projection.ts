@@ -1,10 +1,10 @@
 import type { ReadonlyModels, View } from './index';
 import { statusOf } from './certificates.projection';
-import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
-import type { ScoreParts } from '../src/domain/rules/scoreParts';
-import { locate } from '../src/domain/rules/units/placement';
+import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '#src/domain/product/events';
+import type { EvaluationLevel } from '#src/domain/rules/authority';
+import type { EvaluationOutcome } from '#src/domain/rules/evaluationOutcome';
+import type { ScoreParts } from '#src/domain/rules/scoreParts';
+import { locate } from '#src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {

@@ -1,8 +1,8 @@
 import type { View } from './index';
-import type { ProductEvaluated } from '../src/domain/product/events';
+import type { ProductEvaluated } from '#src/domain/product/events';
 import { productProvinceOn } from './products.projection';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { NEXT_LEVEL } from '../src/domain/rules/evaluationOutcome';
+import type { EvaluationLevel } from '#src/domain/rules/authority';
+import { NEXT_LEVEL } from '#src/domain/rules/evaluationOutcome';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 /** PENDING at the next level; EVALUATED once that level scored it; WITHDRAWN by a newer result of the proposing level. */

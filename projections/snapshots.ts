@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
   formatPosition,
   parsePosition,
-} from '../src/eventStore/eventStore';
+} from '#src/eventStore/eventStore';
 import { projectionCodeVersion } from './codeVersion';
 import type { ReadModels } from './index';
 import { type SnapshotHeader, checksumOf, readSnapshotFile, serializeModels, writeSnapshotFile } from './snapshotFile';

@@ -49,7 +49,7 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   RecordSupport: OFFICERS,
   RecordTraceability: OFFICERS,
   RecordQualityCertification: OFFICERS,
-  // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
+  // SYSTEM adopts Plan 180 at start-up (src/application/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
 

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { digestHeads, headsText } from '../application/headsDigest';
 import type { GlobalPosition } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { countArgument, positionArgument } from './arguments';
 import type { CliIo } from './io';
 

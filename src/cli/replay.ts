@@ -1,15 +1,15 @@
 import { Command } from 'commander';
 import type { Logger } from '../observability/logger';
-import { countModels, plainModels } from '../../projections/modelsSnapshot';
-import { replayInto, replayLog } from '../../projections/replay';
-import { loadNewestSnapshot } from '../../projections/snapshots';
-import type { ProjectionRunner } from '../../projections/runner';
+import { countModels, plainModels } from '#projections/modelsSnapshot';
+import { replayInto, replayLog } from '#projections/replay';
+import { loadNewestSnapshot } from '#projections/snapshots';
+import type { ProjectionRunner } from '#projections/runner';
 import { sha256 } from '../application/hashChain';
 import { canonicalJson } from '../core/json';
 import { type GlobalPosition, formatPosition } from '../eventStore/eventStore';
-import { createReadModels } from '../../projections';
-import { loadConfig } from '../config';
-import { openStore } from '../openStore';
+import { createReadModels } from '#projections/index';
+import { loadConfig } from '../config/index';
+import { openStore } from './openStore';
 import { formatCount, headOf, progressReporter, rate } from './historyIo';
 import { type CliIo, UsageError } from './io';
 

@@ -7,7 +7,7 @@ import {
   type TokenRole,
   durationSeconds,
   mintToken,
-} from '../graphql/auth/tokens';
+} from '../http/auth/tokens';
 import { type CliIo, UsageError } from './io';
 
 const ROLES = `ROLE: ${TOKEN_ROLES.join(' | ')}`;

@@ -3,7 +3,7 @@ import { PRODUCT_GROUPS, QUALITY_STANDARDS, REGISTRATION_KINDS, REVOCATION_REASO
 import { EVALUATION_LEVELS } from '../domain/rules/authority';
 import { CERTIFICATE_STATUSES } from '../domain/rules/certificateValidity';
 import { EVALUATION_OUTCOMES } from '../domain/rules/evaluationOutcome';
-import { PROPOSAL_STATUSES } from '../../projections/proposals.projection';
+import { PROPOSAL_STATUSES } from '#projections/proposals.projection';
 import { LINKAGE_KINDS, SUBJECT_KINDS, SUPPORT_PROGRAMMES } from '../domain/subject/events';
 
 /**

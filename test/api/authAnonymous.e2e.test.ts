@@ -1,7 +1,7 @@
 import { type GraphQLField, getNamedType, isLeafType } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { PUBLIC_ROOT_FIELDS } from '../../src/graphql/auth/publicAccess';
+import { PUBLIC_ROOT_FIELDS } from '../../src/http/auth/publicAccess';
 import { createSchema } from '../../src/graphql/schema';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';

@@ -1,5 +1,5 @@
-import { loadConfig } from '../../src/config';
-import { DEFAULT_EXECUTION_BUDGET } from '../../src/graphql/limits/executionBudget';
+import { DEFAULT_EXECUTION_BUDGET } from '../../src/config/defaults';
+import { loadConfig } from '../../src/config/index';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import { REGISTER_PRODUCT, REGISTER_SUBJECT, productInput, subjectInput } from '../support/operations';
 import { DEFAULT_OFFICER, type TestServer, bearer, startTestServer } from '../support/testServer';

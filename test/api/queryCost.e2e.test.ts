@@ -1,5 +1,5 @@
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import {
   AWARD_STARS,

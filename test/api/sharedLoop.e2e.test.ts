@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import {
   AWARD_STARS,
   REGISTER_PRODUCT,

@@ -2,7 +2,6 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { auditTrail } from '../../application/auditTrail';
 import { parseCursor } from '../../application/eventLog';
 import { digestHeads } from '../../application/headsDigest';
-import { stopIfOutOfTime } from '../limits/executionBudget';
 import { verifyStream } from '../../application/verifyLog';
 import { NotFoundError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
@@ -52,6 +51,6 @@ export class AuditResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<HeadsDigestType> {
     const at = atPosition ? parseCursor(atPosition, 'atPosition') : undefined;
-    return HeadsDigestType.from(await digestHeads(context.services.store, { at }, stopIfOutOfTime(context)));
+    return HeadsDigestType.from(await digestHeads(context.services.store, { at }, context.outOfTime));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { CertificateView } from '../../../projections';
+import type { CertificateView } from '#projections/index';
 import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
 import { ValidationError } from '../../core/errors';
 import { type GraphQLContext, cutFor } from '../context';

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { expiringCertificates } from '../../../projections/certificates.projection';
+import { expiringCertificates } from '#projections/certificates.projection';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { EXPIRY_WINDOW_MAX_DAYS } from '../../domain/rules/certificateValidity';
 import { type GraphQLContext, cutFor } from '../context';

@@ -2,7 +2,6 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { MAX_EVENTS_PAGE, parseCursor, readEventsPage } from '../../application/eventLog';
 import { formatPosition } from '../../eventStore/eventStore';
 import type { GraphQLContext } from '../context';
-import { stopIfOutOfTime } from '../limits/executionBudget';
 import { EventPageType, RecordedEventType } from '../types/history.type';
 import { Rules } from '../fieldRules';
 
@@ -50,7 +49,7 @@ export class HistoryResolver {
         types,
         streamId,
       },
-      stopIfOutOfTime(context),
+      context.outOfTime,
     );
     const edges = page.events.map((event) => ({
       cursor: formatPosition(event.position),

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { findPlan } from '../../../projections/plans.projection';
+import { findPlan } from '#projections/plans.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';

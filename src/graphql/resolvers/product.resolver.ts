@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ProductView, View } from '../../../projections';
-import { currentStars, findProducts } from '../../../projections/products.projection';
+import type { ProductView, View } from '#projections/index';
+import { currentStars, findProducts } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { findProposals, pendingProposal } from '../../../projections/proposals.projection';
+import { findProposals, pendingProposal } from '#projections/proposals.projection';
 import { type GraphQLContext, cutFor, cutOf } from '../context';
 import { EvaluationLevelEnum, ProposalStatusEnum } from '../enums';
 import { mapPage, paginate } from '../pagination';

@@ -1,8 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { View } from '../../../projections';
-import { districtTargets } from '../../../projections/districtTargets.projection';
-import type { ReportUnit } from '../../../projections/report';
-import { qualityManagement } from '../../../projections/qualityManagement.projection';
+import type { View } from '#projections/index';
+import { districtTargets } from '#projections/districtTargets.projection';
+import type { ReportUnit } from '#projections/report';
+import { qualityManagement } from '#projections/qualityManagement.projection';
 import { type GraphQLContext, cutFor } from '../context';
 import { identify } from '../identity';
 import {

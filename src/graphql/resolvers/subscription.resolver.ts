@@ -1,6 +1,6 @@
 import { Arg, Int, Resolver, Root, Subscription } from 'type-graphql';
-import { districtTargets } from '../../../projections/districtTargets.projection';
-import { isProjected } from '../../../projections';
+import { districtTargets } from '#projections/districtTargets.projection';
+import { isProjected } from '#projections/index';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { asyncQueue } from '../asyncQueue';
 import type { GraphQLContext } from '../context';

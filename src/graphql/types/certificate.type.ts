@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { CertificateView } from '../../../projections';
+import type { CertificateView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { EvaluationView } from '../../../projections';
+import type { EvaluationView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';

@@ -1,6 +1,6 @@
 import { targetUnitCode } from '../../domain/plan/events';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { PlanView } from '../../../projections';
+import type { PlanView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { AdministrativeUnitType } from './unit.type';

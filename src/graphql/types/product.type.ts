@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { ProductView } from '../../../projections';
+import type { ProductView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { ProductGroupEnum, QualityStandardEnum, RegistrationKindEnum } from '../enums';

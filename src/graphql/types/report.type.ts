@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../scalars';
-import type { ReportUnit } from '../../../projections/report';
+import type { ReportUnit } from '#projections/report';
 import { identify } from '../identity';
 import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';

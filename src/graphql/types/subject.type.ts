@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SubjectView } from '../../../projections';
+import type { SubjectView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MINIMUM_LIST_WEIGHT, liveListWeights } from '../../../src/graphql/limits/listBounds';
+import { MINIMUM_LIST_WEIGHT, liveListWeights } from '../../../src/http/limits/listBounds';
 import { ProjectionRunner } from '../../../projections/runner';
 import { productRegistered, subjectRegistered } from '../../support/fixtures';
 import { tempSqliteStore } from '../../support/tempStore';

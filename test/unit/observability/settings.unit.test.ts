@@ -1,5 +1,5 @@
-import { ConfigError } from '../../../src/config';
-import { observabilitySettings } from '../../../src/observability/settings';
+import { ConfigError } from '../../../src/config/index';
+import { observabilitySettings } from '../../../src/config/observability';
 
 describe('Observability settings from the environment', () => {
   it('should default to JSON lines at info, /metrics on the service port, open, and no tracing', () => {

@@ -5,7 +5,7 @@ import { restoreAndKeepSnapshots } from '../../../projections/snapshotWriter';
 import type { SnapshotSettings } from '../../../projections/snapshots';
 import { createRegistry } from '../../../src/application/registry';
 import { getSqliteEventStore } from '../../../src/eventStore/sqlite';
-import { createServices } from '../../../src/services';
+import { createServices } from '../../../src/application/services';
 import { tempSqliteStore } from '../../support/tempStore';
 import { recordChanges, steppingClock } from '../history/historyLog';
 
