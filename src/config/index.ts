@@ -1,8 +1,9 @@
 import { basename, dirname } from 'node:path';
+import { snapshotKey } from '#projections/snapshotKey';
 import type { SnapshotSettings } from '#projections/snapshots';
 import type { QueryLimits } from '../http/auth/queryLimits';
 import { TOKEN_ROLES, type TokenRole, durationSeconds } from '../http/auth/tokens';
-import { isProduction, listenHost, weakSecret } from './mode';
+import { isProduction, listenHost, snapshotSecret, weakSecret } from './mode';
 import { parseOrigins } from '../http/cors';
 import type { ExecutionBudget } from '../http/limits/executionBudget';
 import type { RateLimits } from '../http/limits/rateLimits';
@@ -174,13 +175,18 @@ function publicBaseUrl(env: Env): string | undefined {
 
 /**
  * Snapshots go to OCOP_SNAPSHOT_DIR, or beside the SQLite file; with EventStoreDB only when a folder
- * is named. OCOP_SNAPSHOTS=false turns them off.
+ * is named. OCOP_SNAPSHOTS=false turns them off, and so does a production server with no secret to
+ * sign them with (configMode.ts).
  */
-function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string): SnapshotSettings | null {
+function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string, production: boolean): SnapshotSettings | null {
   if (!flag(env, 'OCOP_SNAPSHOTS', true)) return null;
   const dir = env['OCOP_SNAPSHOT_DIR'] || (store === 'sqlite' ? dirname(sqlitePath) : undefined);
-  if (!dir) return null;
+  const signing = snapshotSecret(env, production);
+  if (!dir || !signing) return null;
+  const weakness = signing.setting && weakSecret(signing.secret);
+  if (weakness) throw new ConfigError(`${signing.setting} ${weakness}`);
   return {
+    key: snapshotKey(signing.secret),
     dir,
     name: store === 'sqlite' ? basename(sqlitePath) : 'ocop-esdb',
     everyEvents: positiveInteger(env, 'OCOP_SNAPSHOT_EVERY_EVENTS', 10_000),
@@ -251,6 +257,6 @@ export function loadConfig(env: Env = process.env): Config {
     introspectionRoles: roleList(env, 'OCOP_INTROSPECTION_ROLES'),
     answerCacheBytes: wholeNumber(env, 'OCOP_ANSWER_CACHE_MB', DEFAULT_REMEMBERED_ANSWER_BYTES / (1 << 20)) * (1 << 20),
     publicBaseUrl: publicBaseUrl(env),
-    snapshots: snapshotSettings(env, store, sqlitePath),
+    snapshots: snapshotSettings(env, store, sqlitePath, production),
   };
 }

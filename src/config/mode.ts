@@ -49,3 +49,17 @@ export function weakSecret(secret: string): string | null {
     return `is too predictable (too few distinct characters, or too repetitive): use ${MIN_SECRET_BYTES}+ random bytes, e.g. openssl rand -base64 48`;
   return null;
 }
+
+/**
+ * The secret read-model snapshots are signed from, and the setting it came from: OCOP_SNAPSHOT_KEY,
+ * else OCOP_JWT_SECRET, else, outside production, the public development secret (setting null: a
+ * development server's snapshots are as open as its tokens). Null in production when tokens are
+ * checked against OCOP_JWKS_URL alone: there is no secret to sign with, and snapshots are off.
+ */
+export function snapshotSecret(env: Env, production: boolean): { setting: string | null; secret: string } | null {
+  for (const setting of ['OCOP_SNAPSHOT_KEY', 'OCOP_JWT_SECRET']) {
+    const secret = env[setting];
+    if (secret) return { setting, secret };
+  }
+  return production ? null : { setting: null, secret: DEVELOPMENT_JWT_SECRET };
+}
