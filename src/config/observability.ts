@@ -1,4 +1,5 @@
 import { ConfigError } from './index';
+import { isProduction, openMetrics } from './mode';
 import type { LogFormat, ObservabilitySettings } from '../observability/settings';
 
 export type { LogFormat, ObservabilitySettings };
@@ -8,6 +9,7 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /**
  * OCOP_LOG_LEVEL (info), OCOP_LOG_FORMAT (json; pretty by default when NODE_ENV=development),
  * OCOP_METRICS_PORT, OCOP_METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT, OCOP_MIN_POSITION_WAIT_MS (5000).
+ * Production mode refuses /metrics on the service port without a token (config/mode.ts).
  */
 export function observabilitySettings(env: NodeJS.ProcessEnv): ObservabilitySettings {
   const logLevel = env['OCOP_LOG_LEVEL'] || 'info';
@@ -22,14 +24,25 @@ export function observabilitySettings(env: NodeJS.ProcessEnv): ObservabilitySett
   const otlpEndpoint = env['OTEL_EXPORTER_OTLP_ENDPOINT'] || null;
   if (otlpEndpoint !== null && !URL.canParse(otlpEndpoint))
     throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, got ${otlpEndpoint}`);
+  const metricsPort = optionalPort(env, 'OCOP_METRICS_PORT');
+  const open = openMetrics(production(env), metricsPort, metricsToken);
+  if (open) throw new ConfigError(open);
   return {
     logLevel,
     logFormat,
-    metricsPort: optionalPort(env, 'OCOP_METRICS_PORT'),
+    metricsPort,
     metricsToken,
     otlpEndpoint,
     minPositionWaitMs: wholeNumber(env, 'OCOP_MIN_POSITION_WAIT_MS', 5000),
   };
+}
+
+function production(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return isProduction(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function optionalPort(env: NodeJS.ProcessEnv, name: string): number | null {
