@@ -28,7 +28,7 @@ export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
   if (options.fromSnapshot && !config.snapshots)
     throw new UsageError(
-      '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, and OCOP_SNAPSHOTS not false',
+      '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, OCOP_SNAPSHOTS not false, and in production OCOP_SNAPSHOT_KEY or OCOP_JWT_SECRET to check them with',
     );
   const store = await openStore(io.env);
   try {
