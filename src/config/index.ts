@@ -176,7 +176,7 @@ function publicBaseUrl(env: Env): string | undefined {
 /**
  * Snapshots go to OCOP_SNAPSHOT_DIR, or beside the SQLite file; with EventStoreDB only when a folder
  * is named. OCOP_SNAPSHOTS=false turns them off, and so does a production server with no secret to
- * sign them with (configMode.ts).
+ * sign them with (config/mode.ts).
  */
 function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string, production: boolean): SnapshotSettings | null {
   if (!flag(env, 'OCOP_SNAPSHOTS', true)) return null;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { snapshotKey } from '../../../projections/snapshotKey';
 import { ConfigError, loadConfig } from '../../../src/config';
-import { DEVELOPMENT_JWT_SECRET } from '../../../src/graphql/auth/tokens';
+import { DEVELOPMENT_JWT_SECRET } from '../../../src/http/auth/tokens';
 
 const JWT_SECRET = 'a-production-secret-of-at-least-32-bytes';
 const OWN_KEY = 'Zq8vN3c!xR1pL7wT0bY5mK2sD9fH4jG6';
