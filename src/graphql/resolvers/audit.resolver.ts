@@ -13,7 +13,7 @@ const missing = (streamId: string) => new NotFoundError(`Stream ${streamId} has 
 
 @Resolver()
 export class AuditResolver {
-  @Rules({ readsStore: true })
+  @Rules({ access: 'officials', readsStore: true, maxItems: 200 })
   @Query(() => [AuditEntryType], {
     description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
   })
@@ -27,7 +27,7 @@ export class AuditResolver {
     return entries.map(AuditEntryType.from);
   }
 
-  @Rules({ readsStore: true })
+  @Rules({ access: 'officials', readsStore: true })
   @Query(() => AuditVerificationType, {
     description: "Recomputes a stream's hash chain: the first event that does not match, and missing revisions",
   })
@@ -40,7 +40,7 @@ export class AuditResolver {
     return AuditVerificationType.from(result);
   }
 
-  @Rules({ readsStore: true })
+  @Rules({ access: 'officials', readsStore: true, wholeLog: true })
   @Query(() => HeadsDigestType, {
     description:
       "The digest of every stream's head, for the whole log or up to a position: publish it, recompute it later",

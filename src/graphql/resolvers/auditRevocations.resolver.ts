@@ -14,6 +14,7 @@ type Revoked = CertificateView & { revocation: NonNullable<CertificateView['revo
 
 @Resolver(() => RevocationRecordType)
 export class AuditRevocationsResolver {
+  @Rules({ access: 'officials', maxItems: 200 })
   @Query(() => [RevocationRecordType], {
     description: 'Certificates revoked by decisions dated from–to (inclusive), oldest decision first, for auditors',
   })

@@ -13,6 +13,7 @@ import { CertificatePageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { CutArgs, PageArgs } from './args';
 import { productIn } from './product.resolver';
+import { Rules } from '../fieldRules';
 
 export function certificateIn(cut: Cut, id: string): CertificateType {
   const certificate = cut.view.models.certificates.get(id);
@@ -37,6 +38,7 @@ export class CertificateResolver {
     return certificateIn(cut, input.certificateId);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => CertificateType, {
     nullable: true,
     description: 'A certificate by its id, which is also its public number',
@@ -55,6 +57,7 @@ export class CertificateResolver {
     return certificate ? CertificateType.from(cut.key, certificate) : null;
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => CertificatePageType, {
     description:
       'Certificates in order of issue, a page at a time, filtered by district, stars, status, group, level or product',

@@ -7,6 +7,7 @@ import { type GraphQLContext, cutFor } from '../context';
 import { DateScalar } from '../scalars';
 import { CertificateType } from '../types/certificate.type';
 import { CutArgs } from './args';
+import { Rules } from '../fieldRules';
 
 @ArgsType()
 class ExpiringArgs extends CutArgs {
@@ -32,6 +33,7 @@ class ExpiringArgs extends CutArgs {
 
 @Resolver(() => CertificateType)
 export class ExpiringCertificatesResolver {
+  @Rules({ access: 'officials' })
   @Query(() => [CertificateType], {
     description:
       'Certificates VALID on `on` whose last valid day falls within `within` days of it, soonest first: ' +

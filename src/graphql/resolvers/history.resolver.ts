@@ -9,7 +9,7 @@ const cursor = (text: string | null, field: string) => (text ? parseCursor(text,
 
 @Resolver()
 export class HistoryResolver {
-  @Rules({ readsStore: true })
+  @Rules({ access: 'officials', readsStore: true, wholeLog: { whenGiven: 'types' } })
   @Query(() => EventPageType, {
     description: 'The event log as data, in global order, a page at a time; the cursor is the log position',
   })

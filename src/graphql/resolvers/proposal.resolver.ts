@@ -7,9 +7,11 @@ import { ProductType } from '../types/product.type';
 import { ProposalPageType, ProposalType } from '../types/proposal.type';
 import { PageArgs } from './args';
 import { productIn } from './product.resolver';
+import { Rules } from '../fieldRules';
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
+  @Rules({ access: 'officials' })
   @Query(() => ProposalPageType, {
     description: 'Proposals to a level, oldest first: what waits at the province or the centre (PENDING by default)',
   })

@@ -3,6 +3,7 @@ import type { EvaluationView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('ScoreParts', {
   description: 'The three parts of a score (Decision 148/QĐ-TTg); a + b + c = score',
@@ -18,6 +19,7 @@ export class ScorePartsType {
   c!: number;
 }
 
+@PublicType()
 @ObjectType('Evaluation', { description: "A council's result for a product" })
 export class EvaluationType {
   @Field(() => ID, {

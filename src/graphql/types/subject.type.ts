@@ -5,6 +5,7 @@ import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
 import type { Placement } from '../../domain/rules/units/placement';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
@@ -42,6 +43,7 @@ export class SupportType {
   description!: string;
 }
 
+@PublicType()
 @ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
 export class SubjectType {
   @Field(() => ID, {

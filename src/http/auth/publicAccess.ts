@@ -18,47 +18,14 @@ import {
 } from 'graphql';
 import type { Actor } from '../../application/metadata';
 import { ErrorCode, apiError } from '../../graphql/errors';
+import { HISTORY_ARGUMENTS, rulesOf, typeRulesOf } from '../../graphql/fieldRules';
 
 /**
- * What anyone may ask without signing in: a product, or a certificate's status by its number, and the
- * plan with its reports (the live one too). Every other root field, those added later included,
- * needs a token: access is denied unless listed here.
+ * What anyone may ask without signing in is declared on the schema (src/graphql/fieldRules.ts): root
+ * fields with `@Rules({ access: 'public' })`, and below them the object types marked `@PublicType()`.
+ * Every other root field, and every other type even when a public type links to it, needs a token.
+ * Asking about the past (`asOf`, `atPosition`) rebuilds the read models from the log: officials only.
  */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
-  'Query.product',
-  'Query.certificate',
-  'Query.plan',
-  'Query.districtTargets',
-  'Query.qualityManagement',
-  'Subscription.planProgressChanged',
-]);
-
-/**
- * The object types an anonymous caller may reach below a public root field. A type added later
- * (an event, an audit entry) stays private until listed, even when a public type links to it.
- * Linkages (partners, contracts) and support records are officials' data.
- */
-export const PUBLIC_TYPES: ReadonlySet<string> = new Set([
-  'Product',
-  'Certificate',
-  'Revocation',
-  'Evaluation',
-  'Subject',
-  'AdministrativeUnit',
-  'Traceability',
-  'QualityCertification',
-  'Plan',
-  'DistrictTarget',
-  'DistrictTargetsReport',
-  'DistrictTargetsRow',
-  'QualityManagementReport',
-  'QualityManagementRow',
-  'Indicator',
-]);
-
-/** Arguments asking for the past rebuild the read models from the log: officials only. */
-export const HISTORY_ARGUMENTS: ReadonlySet<string> = new Set(['asOf', 'atPosition']);
-
 const isMeta = (name: string): boolean => name.startsWith('__');
 
 /**
@@ -118,8 +85,8 @@ function privateCoordinates(
           if (!parent || !field || isMeta(node.name.value) || isMeta(parent.name)) return;
           const coordinate = `${parent.name}.${field.name}`;
           const returned = getNamedType(field.type);
-          if (roots.has(parent.name) && !PUBLIC_ROOT_FIELDS.has(coordinate)) refused.add(coordinate);
-          else if (!isLeafType(returned) && !PUBLIC_TYPES.has(returned.name)) refused.add(coordinate);
+          if (roots.has(parent.name) && rulesOf(field).access !== 'public') refused.add(coordinate);
+          else if (!isLeafType(returned) && !typeRulesOf(returned).public) refused.add(coordinate);
           for (const name of historyArguments(field, node, variables)) refused.add(`${coordinate}(${name})`);
         },
       }),
@@ -137,7 +104,7 @@ function historyArguments(
   node: FieldNode,
   variables: Record<string, unknown> | null,
 ) {
-  const given = (node.arguments ?? []).map((a) => a.name.value).filter((name) => HISTORY_ARGUMENTS.has(name));
+  const given = (node.arguments ?? []).map((a) => a.name.value).filter((name) => HISTORY_ARGUMENTS.includes(name));
   if (given.length === 0 || !variables) return given;
   try {
     const values = getArgumentValues(field, node, variables);

@@ -1,28 +1,16 @@
+import type { GraphQLField } from 'graphql';
 import type { ReadModels } from '#projections/index';
 import type { ProjectionRunner } from '#projections/runner';
+import { rulesOf } from '../../graphql/fieldRules';
 
-/** How many items a list field (`Type.field`) may hold, for the cost of a query that selects it. */
-export type ListWeight = (coordinate: string) => number;
+/** How many items a list field may hold, for the cost of a query that selects it. */
+export type ListWeight = (parent: string, field: GraphQLField<unknown, unknown>) => number;
 
 /**
  * Lists weighed as if they held at least this many items, so that a small registry does not let
  * through a document that the same registry refuses once it has grown.
  */
 export const MINIMUM_LIST_WEIGHT = 5;
-
-/** Lists that are neither paged nor measured below: what they hold is bounded by the domain. */
-const DECLARED: Readonly<Record<string, number>> = {
-  // The events of one certificate's stream: issue, supersession, revocation, and the evaluation.
-  'Certificate.history': 10,
-  // One stream's events, for auditors; a product's stream grows with its evaluations.
-  'Query.auditTrail': 200,
-  'Query.revocations': 200,
-  // Rows per administrative unit of a province.
-  'Plan.targets': 50,
-  'DistrictTargetsReport.districts': 50,
-  'QualityManagementReport.districts': 50,
-  'AuditVerification.gaps': 20,
-};
 
 /** A list nobody measured or declared: weighed like a full page. */
 export const UNDECLARED_LIST_WEIGHT = 100;
@@ -57,7 +45,9 @@ function recordSubject(longest: Measured, subject: SubjectOf): void {
 
 /** The longest of each nested list in the read models now (lists only grow, so the past holds no longer ones). */
 export function measureLists(models: ReadModels): Measured {
-  const longest: Measured = {};
+  const longest: Measured = Object.fromEntries(
+    [...Object.keys(PRODUCT_LISTS), ...Object.keys(SUBJECT_LISTS)].map((coordinate) => [coordinate, 0]),
+  );
   for (const product of models.products.values()) recordProduct(longest, product);
   for (const subject of models.subjects.values()) recordSubject(longest, subject);
   return longest;
@@ -87,8 +77,9 @@ export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach
     const subject = typeof data.subjectId === 'string' ? models.subjects.get(data.subjectId) : undefined;
     if (subject) recordSubject(longest, subject);
   });
-  const weight = (coordinate: string): number => {
-    const length = current()[coordinate] ?? DECLARED[coordinate];
+  // Measured lists first; otherwise what the field declares (`@Rules({ maxItems })`).
+  const weight: ListWeight = (parent, field) => {
+    const length = current()[`${parent}.${field.name}`] ?? rulesOf(field).maxItems;
     if (length === undefined) return UNDECLARED_LIST_WEIGHT;
     return Math.max(length, MINIMUM_LIST_WEIGHT);
   };

@@ -13,6 +13,7 @@ import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexit
 import type { OperationCheck } from '../auth/operationGuard';
 import { LIMIT_CODE } from '../auth/queryLimits';
 import type { ListWeight } from './listBounds';
+import { doesWholeLogWork } from '../../graphql/fieldRules';
 
 /** What a page holds when the query names no size (the resolvers' default). */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -26,13 +27,6 @@ const PAGE_TYPE = /(Page|Connection)$/;
  * default cost limit of 10,000, one request can ask for at most nine of them.
  */
 export const WHOLE_LOG_COST = 1000;
-const HISTORY_ARGUMENTS = ['asOf', 'atPosition'];
-
-export function wholeLogWork(coordinate: string, args: Record<string, unknown>): boolean {
-  if (coordinate === 'Query.auditDigest') return true;
-  if (coordinate === 'Query.events' && Array.isArray(args['types']) && args['types'].length > 0) return true;
-  return HISTORY_ARGUMENTS.some((name) => args[name] !== undefined && args[name] !== null);
-}
 
 /** Documents past this many fields (fragments expanded) are refused before they are costed any further. */
 const MAX_COSTED_NODES = 10_000;
@@ -48,7 +42,7 @@ function itemsOf(
     return Number.isFinite(size) ? Math.max(1, size) : Number.MAX_SAFE_INTEGER;
   }
   if (!isListType(getNullableType(field.type)) || PAGE_TYPE.test(parent)) return 1;
-  return weight(`${parent}.${field.name}`);
+  return weight(parent, field);
 }
 
 /**
@@ -62,7 +56,7 @@ export function costEstimator(weight: ListWeight): ComplexityEstimator {
     // by its own policy, never by cost.
     if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     const own = isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity;
-    const heavy = wholeLogWork(`${type.name}.${field.name}`, args) ? WHOLE_LOG_COST : 0;
+    const heavy = doesWholeLogWork(field, args) ? WHOLE_LOG_COST : 0;
     return own * itemsOf(type.name, field, args, weight) + heavy;
   };
 }

@@ -14,7 +14,7 @@ import {
 import type { GraphQLContext } from '../../graphql/context';
 import { ErrorCode, apiError, withHttpStatus } from '../../graphql/errors';
 import { runsWholeLogWork } from './executionBudget';
-import { wholeLogWork } from './queryCost';
+import { doesWholeLogWork } from '../../graphql/fieldRules';
 
 export interface WholeLogLimits {
   /** Whole-log operations one caller may have running at once (distinct instants counted apart). */
@@ -60,7 +60,7 @@ export function wholeLogPieces(
     const field = query.getFields()[node.name.value];
     if (!field) continue;
     const args = getArgumentValues(field, node, coerced.coerced);
-    if (!wholeLogWork(`Query.${field.name}`, args)) continue;
+    if (!doesWholeLogWork(field, args)) continue;
     const at = args['asOf'] ?? args['atPosition'];
     pieces.add(
       at !== undefined && at !== null
