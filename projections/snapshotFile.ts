@@ -120,10 +120,17 @@ export function readSnapshotFile(path: string, codeVersion: string, key: Buffer)
     return { ok: false, reason: `is truncated or padded (${payload.length} of ${header.bytes} bytes)`, header };
   if (createHash('sha256').update(payload).digest('hex') !== header.checksum)
     return { ok: false, reason: 'does not match its checksum', header };
-  const signed = createHmac('sha256', key).update(file.subarray(0, headerEnd + 1)).update(payload).digest();
+  const signed = createHmac('sha256', key)
+    .update(file.subarray(0, headerEnd + 1))
+    .update(payload)
+    .digest();
   const signature = Buffer.from(file.subarray(headerEnd + 1, signatureEnd).toString('latin1'), 'hex');
   if (signature.length !== signed.length || !timingSafeEqual(signature, signed))
-    return { ok: false, reason: "is not signed with this service's key (forged, or written before the key changed)", header };
+    return {
+      ok: false,
+      reason: "is not signed with this service's key (forged, or written before the key changed)",
+      header,
+    };
   try {
     return { ok: true, header, models: decodePlain(JSON.parse(payload.toString('utf8'))) as ReadModels };
   } catch {

@@ -178,7 +178,12 @@ function publicBaseUrl(env: Env): string | undefined {
  * is named. OCOP_SNAPSHOTS=false turns them off, and so does a production server with no secret to
  * sign them with (config/mode.ts).
  */
-function snapshotSettings(env: Env, store: StoreKind, sqlitePath: string, production: boolean): SnapshotSettings | null {
+function snapshotSettings(
+  env: Env,
+  store: StoreKind,
+  sqlitePath: string,
+  production: boolean,
+): SnapshotSettings | null {
   if (!flag(env, 'OCOP_SNAPSHOTS', true)) return null;
   const dir = env['OCOP_SNAPSHOT_DIR'] || (store === 'sqlite' ? dirname(sqlitePath) : undefined);
   const signing = snapshotSecret(env, production);

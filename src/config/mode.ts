@@ -69,7 +69,11 @@ export function snapshotSecret(env: Env, production: boolean): { setting: string
  * of its own (OCOP_METRICS_PORT) that the firewall keeps to the scraper: on the service port without a
  * token, anyone who can reach the API could read the service's figures and what they tell of its load.
  */
-export function openMetrics(production: boolean, metricsPort: number | null, metricsToken: string | null): string | null {
+export function openMetrics(
+  production: boolean,
+  metricsPort: number | null,
+  metricsToken: string | null,
+): string | null {
   if (!production || metricsPort !== null || metricsToken !== null) return null;
   return 'Production mode needs OCOP_METRICS_TOKEN or OCOP_METRICS_PORT: refusing to start with /metrics open to anyone on the service port';
 }

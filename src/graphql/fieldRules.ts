@@ -1,5 +1,8 @@
 import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import { Extensions } from 'type-graphql';
+import { HISTORY_ARGUMENTS } from './resolvers/args';
+
+export { HISTORY_ARGUMENTS };
 
 /**
  * What the host must know about a field, declared where the field is declared, so that a new field
@@ -59,6 +62,3 @@ export function doesWholeLogWork(field: GraphQLField<unknown, unknown>, args: Re
   const given = args[wholeLog.whenGiven];
   return Array.isArray(given) ? given.length > 0 : given !== undefined && given !== null;
 }
-
-/** The arguments that ask a field about the past (src/graphql/resolvers/args.ts declares them, once). */
-export const HISTORY_ARGUMENTS: readonly string[] = ['asOf', 'atPosition'];

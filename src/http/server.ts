@@ -19,18 +19,10 @@ import { publicPages } from './pages/routes';
 import { authenticateRequest, operationGuardPlugin } from './auth/accessPlugin';
 import { createOperationGuard } from './auth/operationGuard';
 import { liveListWeights } from './limits/listBounds';
-import {
-  type ExecutionBudget,
-  budgetPlugin,
-  enforceTimeBudget,
-} from './limits/executionBudget';
+import { type ExecutionBudget, budgetPlugin, enforceTimeBudget } from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
 import { limitConnections } from './limits/connectionLimits';
-import {
-  type WholeLogLimits,
-  createWholeLogLimiter,
-  wholeLogPlugin,
-} from './limits/wholeLogWork';
+import { type WholeLogLimits, createWholeLogLimiter, wholeLogPlugin } from './limits/wholeLogWork';
 import { quietOversizedMessages } from './limits/oversizedMessages';
 import { type RateLimits, createRateLimiter } from './limits/rateLimits';
 import { type PositionWaitLimits, createPositionWaits } from './limits/positionWaits';

@@ -15,7 +15,9 @@ describe('Start-up settings for tokens', () => {
   it('should refuse to start in production without a secret or a JWKS URL, before opening a store', async () => {
     const env = { NODE_ENV: 'production', OCOP_SQLITE_PATH: '/nonexistent/never-opened.db' };
     await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(ConfigError);
-    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(/Production mode needs OCOP_JWT_SECRET or OCOP_JWKS_URL/);
+    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(
+      /Production mode needs OCOP_JWT_SECRET or OCOP_JWKS_URL/,
+    );
   });
 
   it('should refuse a secret shorter than 32 bytes and a JWKS URL that is not http(s)', () => {

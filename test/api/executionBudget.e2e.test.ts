@@ -15,7 +15,9 @@ describe('Budgets of a running query', () => {
   const now = () => (slow ? (clock += 1000) : Date.now());
 
   beforeAll(async () => {
-    server = await startTestServer({ server: { budget: { timeMs: 5000, wholeLogTimeMs: 600_000, maxResponseBytes: 3000, now } } });
+    server = await startTestServer({
+      server: { budget: { timeMs: 5000, wholeLogTimeMs: 600_000, maxResponseBytes: 3000, now } },
+    });
     await server.gql(REGISTER_SUBJECT, { input: subjectInput() });
     for (let i = 0; i < 20; i++) {
       const response = await server.gql(REGISTER_PRODUCT, {

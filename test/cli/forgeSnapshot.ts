@@ -19,8 +19,11 @@ export function forgeSnapshot(file: string, from: string, to: string, format: 's
   header['bytes'] = payload.length;
   const lines =
     format === 'signed'
-      ? [bytes.subarray(0, magicEnd).toString('latin1'), JSON.stringify(header), bytes.subarray(headerEnd + 1, signatureEnd)]
+      ? [
+          bytes.subarray(0, magicEnd).toString('latin1'),
+          JSON.stringify(header),
+          bytes.subarray(headerEnd + 1, signatureEnd),
+        ]
       : ['OCOP read models snapshot 1', JSON.stringify(header)];
   writeFileSync(file, Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), payload]));
 }
-

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadModels } from '../../projections';
@@ -142,7 +151,8 @@ describe('ocop replay --fingerprint, with and without a read-model snapshot', ()
     async (format) => {
       const file = await snapshotAt(path, settings, middle());
       forgeSnapshot(file, 'Miến dong', 'Miến dong <a href=//evil>', format);
-      const reason = format === 'signed' ? /is not signed with this service's key .*: ignored/ : /is not signed: ignored/;
+      const reason =
+        format === 'signed' ? /is not signed with this service's key .*: ignored/ : /is not signed: ignored/;
       await fallsBack(reason);
       const result = await replay('--from-snapshot');
       expect(result.stderr.split('\n').filter((line) => /ignored/.test(line))).toHaveLength(1);

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forgeSnapshot } from '../cli/forgeSnapshot';
 import { type ChildServer, startChildServer } from '../support/childServer';
-import { AWARD_STARS, REGISTER_PRODUCT, REGISTER_SUBJECT, awardInput, productInput, subjectInput } from '../support/operations';
+import {
+  AWARD_STARS,
+  REGISTER_PRODUCT,
+  REGISTER_SUBJECT,
+  awardInput,
+  productInput,
+  subjectInput,
+} from '../support/operations';
 
 const GENUINE = 'Miến dong Na Rì';
 const INJECTED = 'Hàng giả, đừng mua';

@@ -117,7 +117,10 @@ export async function startTestServer(
     host: '127.0.0.1',
     development: false,
     authenticate: createAuthenticator(
-      createTokenVerifier({ keys: { secret: TEST_JWT_SECRET }, maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS }),
+      createTokenVerifier({
+        keys: { secret: TEST_JWT_SECRET },
+        maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+      }),
     ),
     observability: options.observability,
     // Suites send hundreds of requests a minute from one address; the rate-limit tests set their own.

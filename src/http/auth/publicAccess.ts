@@ -104,7 +104,9 @@ function historyArguments(
   node: FieldNode,
   variables: Record<string, unknown> | null,
 ) {
-  const given = (node.arguments ?? []).map((a) => a.name.value).filter((name) => HISTORY_ARGUMENTS.includes(name));
+  const given = (node.arguments ?? [])
+    .map((a) => a.name.value)
+    .filter((name) => (HISTORY_ARGUMENTS as readonly string[]).includes(name));
   if (given.length === 0 || !variables) return given;
   try {
     const values = getArgumentValues(field, node, variables);

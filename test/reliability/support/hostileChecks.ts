@@ -72,7 +72,10 @@ export function uncleanText(text: string): string | null {
   if (/[\u2028\u2029]/u.test(text)) return 'a line or paragraph separator';
   if (/[\u{e0000}-\u{e007f}\ufff9-\ufffb]/u.test(text)) return 'a tag or interlinear annotation character';
   if (text !== text.normalize('NFC')) return 'a spelling other than NFC';
-  if (text.length > 0 && text.replace(/[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]/gu, '') === '')
+  if (
+    text.length > 0 &&
+    text.replace(/[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]/gu, '') === ''
+  )
     return 'nothing visible';
   return null;
 }

@@ -33,8 +33,16 @@ describe('List weights of the query cost', () => {
   const runner = new ProjectionRunner(store);
   const weight = liveListWeights(runner);
   beforeAll(async () => {
-    await store.append('ocop-subject-htx-na-ri', [{ id: randomUUID(), ...subjectRegistered(), metadata: {} }], 'no_stream');
-    await store.append('ocop-product-mien-dong', [{ id: randomUUID(), ...productRegistered(), metadata: {} }], 'no_stream');
+    await store.append(
+      'ocop-subject-htx-na-ri',
+      [{ id: randomUUID(), ...subjectRegistered(), metadata: {} }],
+      'no_stream',
+    );
+    await store.append(
+      'ocop-product-mien-dong',
+      [{ id: randomUUID(), ...productRegistered(), metadata: {} }],
+      'no_stream',
+    );
     await runner.start();
   });
   afterAll(async () => {
