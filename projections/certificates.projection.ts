@@ -1,3 +1,4 @@
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import type { View } from './index';
 import type { EvaluationLevel } from '#src/domain/rules/authority';
 import { type CertificateStatus, certificateStatusOn, expiresWithin } from '#src/domain/rules/certificateValidity';
@@ -84,7 +85,7 @@ export const certificatesProjection: Projection<
 export const statusOf = (certificate: CertificateView, day: string): CertificateStatus =>
   certificateStatusOn(certificate, day);
 
-export interface CertificateQuery {
+export interface CertificateQuery extends PlaceQuery {
   districtCode?: string;
   stars?: number;
   status?: string;
@@ -94,9 +95,11 @@ export interface CertificateQuery {
 }
 
 export function findCertificates(view: View, query: CertificateQuery): readonly CertificateView[] {
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.certificates.values()].filter((c) => {
     const product = view.models.products.get(c.productId);
     return (
+      (inPlace === null || (product !== undefined && inPlace(product.subjectId))) &&
       (query.productId === undefined || c.productId === query.productId) &&
       (query.stars === undefined || c.stars === query.stars) &&
       (query.level === undefined || c.level === query.level) &&

@@ -1,3 +1,4 @@
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import type { ReadonlyModels, View } from './index';
 import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '#src/domain/product/events';
@@ -131,7 +132,7 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
   },
 };
 
-export interface ProductQuery {
+export interface ProductQuery extends PlaceQuery {
   districtCode?: string;
   stars?: number;
   status?: string;
@@ -162,8 +163,10 @@ export function findProducts(view: View, query: ProductQuery): readonly ProductV
 
 function filterProducts(view: View, query: ProductQuery): readonly ProductView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.products.values()].filter(
     (p) =>
+      (inPlace === null || inPlace(p.subjectId)) &&
       (query.districtCode === undefined || p.districtCode === query.districtCode) &&
       (query.group === undefined || p.group === query.group) &&
       (query.subjectId === undefined || p.subjectId === query.subjectId) &&

@@ -1,4 +1,5 @@
 import type { View } from './index';
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import { foldForSearch } from './products.projection';
 import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '#src/domain/subject/events';
 import type { ProductRegistered } from '#src/domain/product/events';
@@ -87,10 +88,15 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
   },
 };
 
-export function findSubjects(view: View, query: { districtCode?: string; search?: string }): readonly SubjectView[] {
+export function findSubjects(
+  view: View,
+  query: PlaceQuery & { districtCode?: string; search?: string },
+): readonly SubjectView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.subjects.values()].filter(
     (s) =>
+      (inPlace === null || inPlace(s.id)) &&
       (query.districtCode === undefined || s.districtCode === query.districtCode) &&
       words.every((w) => foldForSearch(s.name).includes(w)),
   );

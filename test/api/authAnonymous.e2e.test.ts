@@ -23,7 +23,11 @@ const ANONYMOUS_REFUSALS: [string, string, Record<string, unknown>][] = [
   ['a public root asked as of the past', '{ product(id: "mien-dong", asOf: "2024-12-01T00:00:00Z") { name } }', {}],
   ['a private type below a public root', '{ product(id: "mien-dong") { subject { linkages { partnerName } } } }', {}],
   ['a private field hidden in a fragment', '{ ...Q } fragment Q on Query { subjects { totalCount } }', {}],
-  ['public and private roots together', '{ plan(year: 2024) { year } certificates { totalCount } }', {}],
+  [
+    'public and private roots together',
+    '{ plan(year: 2024, provinceCode: "06") { year } certificates { totalCount } }',
+    {},
+  ],
   ['a history argument given through a variable', DISTRICT_TARGETS, { year: 2024, asOf: '2024-12-01T00:00:00Z' }],
   [
     'an instant given through a variable',
@@ -79,7 +83,9 @@ describe('Anonymous callers', () => {
   });
 
   it('should read the plan and both reports, through the shared documents too (their $asOf unset)', async () => {
-    const plan = await anonymous('{ plan(year: 2024) { reference targets { unit { code } newProducts3Star } } }');
+    const plan = await anonymous(
+      '{ plan(year: 2024, provinceCode: "06") { reference targets { unit { code } newProducts3Star } } }',
+    );
     expect(plan.errors).toBeUndefined();
     for (const document of [DISTRICT_TARGETS, QUALITY_MANAGEMENT]) {
       const report = await anonymous(document, { year: 2024 });
@@ -148,7 +154,7 @@ describe('Anonymous callers', () => {
       const before = await server.eventCount();
       const read = await once(client, '{ subjects { totalCount } }');
       const write = await once(client, REGISTER_SUBJECT, { input: subjectInput({ id: 'ws-anon' }) });
-      const plan = await once(client, '{ plan(year: 2024) { year } }');
+      const plan = await once(client, '{ plan(year: 2024, provinceCode: "06") { year } }');
       await client.dispose();
       expect(read.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       expect(write.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);

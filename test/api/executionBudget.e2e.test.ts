@@ -60,7 +60,7 @@ describe('Budgets of a running query', () => {
         },
       ],
     });
-    const after = await server.gqlAs(null, '{ plan(year: 2024) { year } }');
+    const after = await server.gqlAs(null, '{ plan(year: 2024, provinceCode: "06") { year } }');
     expect(after).toMatchObject({ status: 200, data: { plan: { year: 2024 } } });
   });
 

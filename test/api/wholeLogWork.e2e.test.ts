@@ -6,7 +6,7 @@ import { type TestServer, bearer, startTestServer } from '../support/testServer'
 
 const ANALYST = bearer({ sub: 'analyst-1', role: 'ANALYST', unit: 'VN' });
 const at = (instants: string[]) =>
-  `{ ${instants.map((instant, i) => `a${i}: districtTargets(year: 2024, asOf: "${instant}") { year }`).join(' ')} }`;
+  `{ ${instants.map((instant, i) => `a${i}: districtTargets(year: 2024, provinceCode: "06", asOf: "${instant}") { year }`).join(' ')} }`;
 
 describe('Whole-log work running at once', () => {
   let server: TestServer;

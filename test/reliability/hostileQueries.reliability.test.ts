@@ -32,7 +32,8 @@ const SEED = seedFromEnv('HOSTILE_SEED');
 const MAX_RESPONSE_BYTES = 1_000_000;
 /** Evaluations of the hostile product: enough that nesting its lists is costly, few enough to set up quickly. */
 const EVALUATIONS = 12;
-const PROGRESS = 'subscription { planProgressChanged(year: 2024) { unit { code } newSubjects { actual } } }';
+const PROGRESS =
+  'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } newSubjects { actual } } }';
 
 type Verdict = { data: unknown; codes: string[] };
 

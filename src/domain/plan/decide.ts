@@ -2,14 +2,8 @@ import type { Decider } from '../../core/decider';
 import { ValidationError } from '../../core/errors';
 import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../rules/limits';
 import { REORGANISATION_DAY } from '../rules/reorganisation';
-import {
-  type AdministrativeUnit,
-  type UnitLevel,
-  daysOfProvinceIn,
-  provinceOn,
-  successorsOf,
-  unitOn,
-} from '../rules/units/units';
+import { type AdministrativeUnit, type UnitLevel, provinceOn, unitOn } from '../rules/units/units';
+import { requireProvinceInYear } from '../rules/units/readPlace';
 import { requireNotBefore, requirePastDate, requireText } from '../rules/validation';
 import type { AdoptPlan, PlanCommand } from './commands';
 import { type DistrictTarget, type PlanEvent, TARGET_FIELDS } from './events';
@@ -17,18 +11,7 @@ import { type PlanState, evolvePlan, initialPlanState } from './state';
 
 /** The province must exist in the plan's year (06 did not in 2026: its successor is named) and on the adoption day. */
 function requireProvince(provinceCode: string, year: number, adoptedOn: string): AdministrativeUnit {
-  if (!daysOfProvinceIn(provinceCode, year)) {
-    const successors = successorsOf(provinceCode).map(
-      (code) => `${code} ${provinceOn(code, REORGANISATION_DAY)?.name}`,
-    );
-    const former = unitOn(provinceCode, `${year}-01-01`) ?? provinceOn(provinceCode, '2025-06-30');
-    throw new ValidationError(
-      successors.length > 0
-        ? `Province ${provinceCode} ${former?.name ?? ''} did not exist in ${year}: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}; adopt the plan there`
-        : `Unknown province code ${provinceCode} in ${year}`,
-      { field: 'provinceCode' },
-    );
-  }
+  requireProvinceInYear(provinceCode, year, '; adopt the plan there');
   const province = provinceOn(provinceCode, adoptedOn);
   if (!province) {
     throw new ValidationError(

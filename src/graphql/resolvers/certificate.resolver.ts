@@ -14,6 +14,7 @@ import { ProductType } from '../types/product.type';
 import { CutArgs, PageArgs } from './args';
 import { productIn } from './product.resolver';
 import { Rules } from '../fieldRules';
+import { placeAsked } from '../inputs/placeFilter';
 
 export function certificateIn(cut: Cut, id: string): CertificateType {
   const certificate = cut.view.models.certificates.get(id);
@@ -72,7 +73,12 @@ export class CertificateResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof CertificatePageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findCertificates(view, filter ?? {}), (c) => c.id, { first, after, last, before });
+    const page = paginate(findCertificates(view, { ...filter, ...placeAsked(filter, view.day) }), (c) => c.id, {
+      first,
+      after,
+      last,
+      before,
+    });
     return mapPage(page, (c) => CertificateType.from(key, c));
   }
 

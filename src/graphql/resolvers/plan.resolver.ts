@@ -6,6 +6,7 @@ import { AdoptPlanInput } from '../inputs/plan.inputs';
 import { PlanType } from '../types/plan.type';
 import { CutArgs, ProvinceYearArgs } from './args';
 import { Rules } from '../fieldRules';
+import { provinceAsked } from '../provinceAsked';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -34,7 +35,7 @@ export class PlanResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
     const { key, view } = await cutFor(context, question);
-    const plan = findPlan(view.models.plans, provinceCode, year);
+    const plan = findPlan(view.models.plans, provinceAsked(provinceCode, context.actor, view.day, year), year);
     return plan ? PlanType.from(key, plan) : null;
   }
 }

@@ -19,6 +19,7 @@ import { ProductType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
 import { CutArgs, PageArgs } from './args';
 import { Rules } from '../fieldRules';
+import { placeAsked } from '../inputs/placeFilter';
 
 export function subjectIn(cut: Cut, id: string): SubjectType {
   const subject = cut.view.models.subjects.get(id);
@@ -96,7 +97,12 @@ export class SubjectResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof SubjectPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findSubjects(view, filter ?? {}), (s) => s.id, { first, after, last, before });
+    const page = paginate(findSubjects(view, { ...filter, ...placeAsked(filter, view.day) }), (s) => s.id, {
+      first,
+      after,
+      last,
+      before,
+    });
     return mapPage(page, (s) => SubjectType.from(key, s));
   }
 

@@ -74,9 +74,9 @@ export class QualityManagementRowType {
   advancedQmProducts!: IndicatorType;
 }
 
-/** Fields both reports share; unreferenced, so not emitted as a type of its own. */
+/** Fields every year report shares; unreferenced, so not emitted as a type of its own. */
 @ObjectType()
-abstract class ReportFields {
+export abstract class ReportFields {
   @Field(() => ID, {
     description: 'The report, province and year, and the time asked when about the past (see docs/clients.md)',
   })
@@ -113,6 +113,7 @@ abstract class ReportFields {
 export class DistrictTargetsReportType extends ReportFields {
   @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [DistrictTargetsRowType], {
+    deprecationReason: 'Use unitTargets { rows }: the rows are the units of the plan, communes from 2025-07-01',
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
   })
   districts!: DistrictTargetsRowType[];
@@ -135,6 +136,7 @@ export class DistrictTargetsReportType extends ReportFields {
 export class QualityManagementReportType extends ReportFields {
   @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [QualityManagementRowType], {
+    deprecationReason: 'Use qualityTargets { rows }: the rows are the units of the plan, communes from 2025-07-01',
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
   })
   districts!: QualityManagementRowType[];

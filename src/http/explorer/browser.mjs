@@ -32,10 +32,11 @@ function parsed(query) {
   }
 }
 
-const EXAMPLE = `# Districts' progress against Plan 180's 2024 targets
+const EXAMPLE = `# Thái Nguyên's communes against the province's 2026 targets
 {
-  districtTargets(year: 2024) {
-    districts { unit { name } newProducts3Star { target actual } }
+  unitTargets(year: 2026, provinceCode: "19") {
+    level
+    rows { unit { name } newProducts3Star { target actual } }
     total { newProducts3Star { target actual } }
   }
 }

@@ -181,7 +181,7 @@ export const HAND_WRITTEN: Payload[] = [
   { name: 'negative page size', query: '{ products(first: -1) { totalCount } }' },
   { name: 'bogus cursor', query: '{ products(after: "\'; DROP TABLE events; --") { totalCount } }' },
   { name: 'asOf in year 275760', query: '{ products(asOf: "+275760-09-13T00:00:00Z") { totalCount } }' },
-  { name: 'asOf not a date', query: '{ districtTargets(year: 2024, asOf: "yesterday") { year } }' },
+  { name: 'asOf not a date', query: '{ districtTargets(year: 2024, provinceCode: "06", asOf: "yesterday") { year } }' },
   { name: 'year out of range', query: '{ districtTargets(year: 99999999999) { year } }' },
   {
     name: 'inline wrong type',
