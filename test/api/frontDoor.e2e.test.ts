@@ -109,6 +109,11 @@ describe("Today's front door", () => {
   describe('places on lists and products', () => {
     const PRODUCTS = `query($filter: ProductFilter) { products(filter: $filter) { nodes { id commune { code } province { code } } } }`;
 
+    const productIds = async (filter: object) => {
+      const { data } = await ok(THAI_NGUYEN, PRODUCTS, { filter });
+      return (data as { products: { nodes: { id: string }[] } }).products.nodes.map((n) => n.id);
+    };
+
     it('should list the products of commune 02185 today, the 2024 product of old commune 02173 among them', async () => {
       const { data } = await ok(THAI_NGUYEN, PRODUCTS, { filter: { communeCode: '02185' } });
       expect(data).toEqual({
@@ -117,17 +122,11 @@ describe("Today's front door", () => {
     });
 
     it('should list every product of province 19 today', async () => {
-      const { data } = (await ok(THAI_NGUYEN, PRODUCTS, { filter: { provinceCode: '19' } })) as {
-        data: { products: { nodes: { id: string }[] } };
-      };
-      expect(data.products.nodes.map((n) => n.id)).toEqual(['mien-24', 'mien-26']);
+      expect(await productIds({ provinceCode: '19' })).toEqual(['mien-24', 'mien-26']);
     });
 
     it('should read places on `on`: in 2024 the old product was in 06, the other nowhere yet', async () => {
-      const { data } = (await ok(THAI_NGUYEN, PRODUCTS, { filter: { provinceCode: '06', on: '2024-12-31' } })) as {
-        data: { products: { nodes: { id: string }[] } };
-      };
-      expect(data.products.nodes.map((n) => n.id)).toEqual(['mien-24']);
+      expect(await productIds({ provinceCode: '06', on: '2024-12-31' })).toEqual(['mien-24']);
     });
 
     it('should refuse province 06 today with BAD_USER_INPUT naming 19, never an empty list', async () => {
