@@ -35,6 +35,8 @@ import { BodyTooLargeError, readBody } from './httpBody';
 import { introspectionPlugin, mayIntrospect } from './introspection';
 import { subscriptionsOverHttpPlugin } from './subscriptionsOverHttp';
 import { type WebOptions, createWebRoutes } from './webRoutes';
+import { notFoundPage } from '../web/notFoundPage';
+import { sendReply } from '../web/http';
 
 export interface ServerOptions {
   readonly services: Services;
@@ -216,7 +218,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/metrics' && observability.metricsOnServicePort)
       return observe.serveMetrics(observability, request, response);
     if (await pages(request, response, url)) return;
-    if (url.pathname !== '/graphql') return send(response, 404, { error: 'not found' });
+    if (url.pathname !== '/graphql') {
+      const page = notFoundPage(request, url);
+      return page ? sendReply(request, response, page) : send(response, 404, { error: 'not found' });
+    }
     // Who is asking, and whether they may ask now, before the body is read or anything waits.
     const actor = authenticateRequest(options.authenticate, request.headers.authorization);
     const limited = await rateLimiter.refuseHttp(request.socket.remoteAddress, actor);

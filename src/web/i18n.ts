@@ -51,6 +51,16 @@ const VI = {
   busyProgress: 'Hệ thống đang bận tính số liệu của những ngày đã qua. Vui lòng thử lại sau ít phút.',
   tryAgain: 'Thử lại',
   todayFigures: 'Xem số liệu hôm nay',
+  summary: 'Toàn tỉnh',
+  folded: 'đơn vị khác chưa giao chỉ tiêu và chưa có kết quả',
+  closedYear: 'Năm kế hoạch đã kết thúc: số liệu chốt, không cập nhật trực tiếp.',
+  mergedInto: 'Tỉnh này đã hợp nhất từ 01/07/2025; địa bàn nay thuộc',
+  successorPage: 'Xem tiến độ của',
+  dateHint: 'ngày/tháng/năm',
+  pageNotFoundTitle: 'Không tìm thấy trang',
+  pageNotFound: 'Địa chỉ này không có trang nào.',
+  pageNotFoundHint:
+    'Tra cứu giấy chứng nhận tại /c/<số giấy chứng nhận>; xem tiến độ kế hoạch tại /progress/<mã tỉnh>/<năm>.',
 };
 
 const EN: typeof VI = {
@@ -98,6 +108,16 @@ const EN: typeof VI = {
   busyProgress: 'The registry is busy working out figures for past days. Please try again in a moment.',
   tryAgain: 'Try again',
   todayFigures: "See today's figures",
+  summary: 'Province total',
+  folded: 'other units with no target and no result yet',
+  closedYear: 'The plan year is over: final figures, not updated live.',
+  mergedInto: 'This province was merged on 1 July 2025; its territory is now in',
+  successorPage: 'See the progress of',
+  dateHint: 'day/month/year',
+  pageNotFoundTitle: 'Page not found',
+  pageNotFound: 'There is no page at this address.',
+  pageNotFoundHint:
+    'Check a certificate at /c/<certificate number>; see plan progress at /progress/<province code>/<year>.',
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };

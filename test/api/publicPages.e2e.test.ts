@@ -187,7 +187,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         .split('\n');
       expect(lines[0]).toBe('annex,indicator,unitCode,unitName,target,actual,expectedByNow,behindPlan,statusDay');
       expect(lines).toHaveLength(1 + 6 * 9);
-      expect(lines).toContain('1,newProducts3Star,066,Na Rì,3,1,2,true,2024-12-20');
+      expect(lines).toContain('1,newProducts3Star,066,Na Rì,3,1,2.91,true,2024-12-20');
     });
 
     it('should show the figures at the end of an asOf day', async () => {
@@ -224,12 +224,12 @@ describe('the certificate page after the 2025 reorganisation', () => {
     expect(page).not.toContain('Na Rì, Thái Nguyên');
   });
 
-  it('should show the progress of a province that exists in the year, and refuse one that did not', async () => {
+  it('should show the progress of a province that exists in the year, and send one that did not to its successor', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     const page = await fetch(`${origin}/progress/19/2026`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Thái Nguyên 2026');
-    expect((await fetch(`${origin}/progress/06/2026`)).status).toBe(404);
+    expect(await (await fetch(`${origin}/progress/06/2026`)).text()).toContain('href="/progress/19/2026"');
   });
 
   it('should count a subject no commune places on its own row, not in a commune', async () => {

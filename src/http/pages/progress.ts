@@ -7,6 +7,7 @@ import { layout, otherLangHref } from '../../web/layout';
 import { progressCsv } from '../../web/progress/csv';
 import { type ProgressQuestion, parseProgressQuestion, progressOf } from '../../web/progress/model';
 import { PROGRESS_SCRIPT, progressBody } from '../../web/progress/page';
+import { mergedAwayBody } from '../../web/progress/notices';
 
 const PATH = /^\/progress\/([0-9]{2})\/([0-9]{4})$/;
 
@@ -23,13 +24,15 @@ export function progressRoutes(services: Services, wholeLog: WholeLogLimiter) {
     const today = vietnamDate(services.clock());
     const question = match && parseProgressQuestion(match[1]!, match[2]!, url.searchParams.get('asOf'), today);
     if (!question) {
+      // A province merged away, asked about a later year, answers who carries it on rather than a dead end.
+      const merged = match && /^20[0-9]{2}$/.test(match[2]!) ? mergedAwayBody(match[1]!, Number(match[2]), lang) : null;
       const body = layout({
         lang,
         title: TEXT[lang].progressTitle,
         otherLangHref: otherLangHref(url, lang),
-        body: notFound(lang),
+        body: merged ?? notFound(lang),
       });
-      return { status: 404, type: 'text/html; charset=utf-8', body };
+      return { status: merged ? 200 : 404, type: 'text/html; charset=utf-8', body };
     }
     const progress = await counted(wholeLog, question, () => progressOf(services, question));
     if (!progress) return busy(url, lang, question.asOf ?? '');
