@@ -102,7 +102,6 @@ describeInBrowser('public pages in Chromium', () => {
 
   it('should move the bar of the progress page when a certification is recorded, without a reload', async () => {
     await page.goto(`${origin()}/progress/06/2024`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'progress-phone.png'), caret: 'initial' });
     await page.setViewportSize({ width: 1280, height: 900 });
     await waitForText('#live-state', 'Cập nhật trực tiếp');
     const before = Number(await page.locator(NA_RI_NEW_PRODUCTS).getAttribute('data-actual'));
@@ -112,7 +111,6 @@ describeInBrowser('public pages in Chromium', () => {
     await page.waitForSelector(`${NA_RI_NEW_PRODUCTS}[data-actual="${before + 1}"]`);
     expect(navigations).toBe(0);
     await waitForText('#live-state', 'Đã cập nhật lúc');
-    await shoot('progress');
   });
 
   it('should show the past figures for an asOf day, not live', async () => {

@@ -50,7 +50,7 @@ function summary(progress: Progress, lang: Lang) {
       </caption>
       <thead>
         <tr>
-          <th scope="col">${t.unit}</th>
+          <th scope="col">${t.indicator}</th>
           <th scope="col">${t.actualOfTarget}</th>
         </tr>
       </thead>
@@ -152,7 +152,7 @@ function tableRow(row: ProgressRow, lang: Lang, kind: 'unit' | 'unplaced' | 'tot
           >${row.behindPlan ? html`<span aria-hidden="true">⚠ </span>` : null}${state}${expected}</span
         >
       </div>
-      ${bar(row)}
+      ${kind === 'summary' ? null : bar(row)}
     </td>
   </tr>`;
 }
