@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
 import { type BrowserSession, describeInBrowser, launchBrowser } from '../support/browser';
-import { ADOPT_PLAN, AWARD_STARS, REGISTER_PRODUCT, REGISTER_SUBJECT } from '../support/operations';
+import {
+  ADOPT_PLAN,
+  AWARD_STARS,
+  REGISTER_PRODUCT,
+  REGISTER_SUBJECT,
+  REVOKE,
+  revokeInput,
+} from '../support/operations';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 
 const ROOT = join(__dirname, '..', '..');
@@ -24,10 +31,37 @@ const target = (unitCode: string, newProducts3Star: number, newSubjects: number)
   advancedQmProducts: 0,
 });
 
-/** Thái Nguyên on 8 December 2026: a plan for two communes, and a product of Xã Na Rì certified 3★. */
+/**
+ * Thái Nguyên on 8 December 2026: a plan for two communes, a product of Xã Na Rì certified 3★, and one
+ * of Xã Côn Minh certified, then revoked.
+ */
 async function thaiNguyen2026(server: TestServer) {
   const ok = async (query: string, input: object) =>
     expect((await server.gqlAs(THAI_NGUYEN, query, { input })).errors).toBeUndefined();
+  const certified = async (communeCode: string, id: string, name: string) => {
+    await ok(REGISTER_SUBJECT, {
+      id: `htx-${id}`,
+      name: `HTX ${name}`,
+      kind: 'COOPERATIVE',
+      communeCode,
+      registeredOn: '2026-03-01',
+    });
+    await ok(REGISTER_PRODUCT, {
+      id,
+      subjectId: `htx-${id}`,
+      name,
+      group: 'FOOD',
+      registrationKind: 'NEW',
+      registeredOn: '2026-03-15',
+    });
+    await ok(AWARD_STARS, {
+      productId: id,
+      level: 'PROVINCE',
+      score: 72,
+      decisionNo: '45/QĐ-UBND',
+      decidedOn: '2026-11-10',
+    });
+  };
   await ok(ADOPT_PLAN, {
     reference: '12/KH-UBND',
     provinceCode: '19',
@@ -35,31 +69,15 @@ async function thaiNguyen2026(server: TestServer) {
     adoptedOn: '2026-01-15',
     targets: [target('02155', 1, 2), target('02185', 2, 1)],
   });
-  await ok(REGISTER_SUBJECT, {
-    id: 'htx-xa-na-ri',
-    name: 'HTX Nông sản Xã Na Rì',
-    kind: 'COOPERATIVE',
-    communeCode: '02155',
-    registeredOn: '2026-03-01',
-  });
-  await ok(REGISTER_PRODUCT, {
-    id: 'mien-dong-2026',
-    subjectId: 'htx-xa-na-ri',
-    name: 'Miến dong Xã Na Rì',
-    group: 'FOOD',
-    registrationKind: 'NEW',
-    registeredOn: '2026-03-15',
-  });
-  await ok(AWARD_STARS, {
-    productId: 'mien-dong-2026',
-    level: 'PROVINCE',
-    score: 62,
-    decisionNo: '45/QĐ-UBND',
-    decidedOn: '2026-11-10',
-  });
+  await certified('02155', 'mien-dong-2026', 'Miến dong Xã Na Rì');
+  await certified('02185', 'che-con-minh', 'Chè Shan tuyết Côn Minh');
+  await ok(
+    REVOKE,
+    revokeInput({ certificateId: 'che-con-minh.C1', decisionNo: '512/QĐ-UBND', decidedOn: '2026-12-01' }),
+  );
 }
 
-describeInBrowser('the progress page of today in Chromium', () => {
+describeInBrowser("today's public pages in Chromium", () => {
   let server: TestServer;
   let browser: BrowserSession;
   let page: Page;
@@ -110,6 +128,18 @@ describeInBrowser('the progress page of today in Chromium', () => {
     await page.goto(`${origin()}/progress/06/2026`);
     await Promise.all([page.waitForURL(/\/progress\/19\/2026$/), page.click('.notice.successor a')]);
     await expect(page.locator('h1').textContent()).resolves.toContain('Thái Nguyên 2026');
+  });
+
+  it('should show a 2026 certificate of Thái Nguyên, a revoked one in English, and an unknown number', async () => {
+    await page.goto(`${origin()}/c/mien-dong-2026.C1`);
+    await expect(page.locator('.status-value').textContent()).resolves.toBe('CÒN HIỆU LỰC');
+    expect(await page.locator('.facts').innerText()).toContain('Xã Na Rì, Thái Nguyên');
+    await shoot('certificate-valid', true);
+    await page.goto(`${origin()}/c/che-con-minh.C1?lang=en`);
+    await expect(page.locator('.status-value').textContent()).resolves.toBe('REVOKED');
+    await shoot('certificate-revoked-en', true);
+    await page.goto(`${origin()}/c/khong-co.C9`);
+    await shoot('certificate-unknown', true);
   });
 
   it.each([
