@@ -71,7 +71,10 @@ describe('ocop token', () => {
 
   it('should print a token the server accepts: the development secret by default, OCOP_JWT_SECRET when set', async () => {
     await token(['--role', 'DISTRICT_OFFICER', '--unit', '066'], {});
-    expect(errors).toEqual(['Signed with the public DEVELOPMENT secret: only a development server accepts it.']);
+    expect(errors).toEqual([
+      'Signed with the public DEVELOPMENT secret: only a development server accepts it.',
+      expect.stringContaining('066 Na Rì no longer exists'),
+    ]);
     const development = authenticatorFor({ keys: null });
     expect(await development(`Bearer ${output[0]!.trim()}`)).toEqual({
       id: 'district_officer-066',

@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import { REGISTER_PRODUCT, REGISTER_SUBJECT } from '../support/operations';
 
@@ -78,6 +80,31 @@ describe("Today's front door", () => {
     it("should still answer 06's 2024 report, which is history", async () => {
       const response = await ok(THAI_NGUYEN, '{ unitTargets(year: 2024, provinceCode: "06") { level } }', {});
       expect(response.data).toEqual({ unitTargets: { level: 'DISTRICT' } });
+    });
+  });
+
+  describe('the subscription', () => {
+    const firstAnswer = async (query: string) => {
+      const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false });
+      try {
+        return await client.iterate({ query }).next();
+      } catch (errors) {
+        return errors as { extensions?: Record<string, unknown>; message: string }[];
+      } finally {
+        await client.dispose();
+      }
+    };
+
+    it.each([
+      ['without provinceCode, anonymously', 'year: 2026', /provinceCode is required/],
+      ['of 06 in 2026', 'year: 2026, provinceCode: "06"', /19 Thái Nguyên/],
+    ])('should refuse planProgressChanged %s with BAD_USER_INPUT', async (_what, args, message) => {
+      const answer = await firstAnswer(`subscription { planProgressChanged(${args}) { unit { code } } }`);
+      const errors = Array.isArray(answer)
+        ? answer
+        : ((answer.value as { errors?: never[] } | undefined)?.errors ?? []);
+      expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
+      expect((errors[0] as { message: string }).message).toMatch(message);
     });
   });
 
