@@ -8,6 +8,7 @@ import { DateScalar } from '../scalars';
 import { CertificateType } from '../types/certificate.type';
 import { CutArgs } from './args';
 import { Rules } from '../fieldRules';
+import { requireProvinceOn } from '../../domain/rules/units/readPlace';
 
 @ArgsType()
 class ExpiringArgs extends CutArgs {
@@ -45,6 +46,7 @@ export class ExpiringCertificatesResolver {
   ): Promise<CertificateType[]> {
     const { key, view } = await cutFor(context, question);
     const day = on ?? vietnamDate(context.services.clock());
+    if (provinceCode) requireProvinceOn(provinceCode, day);
     return expiringCertificates(view, { within, on: day, provinceCode }).map((c) => CertificateType.from(key, c));
   }
 }
