@@ -2,7 +2,7 @@ import { callersProvince, provinceAsked } from '../../../src/graphql/provinceAsk
 
 /** The province a question about a plan year means when it names none. */
 describe('provinceAsked', () => {
-  const actor = (unit: string) => ({ id: 'x', role: 'PROVINCIAL_OFFICER', unit });
+  const actor = (unit: string) => ({ id: 'x', role: 'PROVINCIAL_OFFICER' as const, unit });
 
   it('should be the province of a commune officer, and the successor for an office of 06 or 066 in 2026', () => {
     expect(callersProvince(actor('02155'), '2026-12-08')).toBe('19');
