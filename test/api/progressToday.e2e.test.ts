@@ -83,7 +83,7 @@ describe('The progress page today', () => {
     expect(text).toMatch(
       /<details class="folded">\s*<summary>90 đơn vị khác chưa giao chỉ tiêu và chưa có kết quả<\/summary>/,
     );
-    expect(text.length).toBeLessThan(100_000);
+    expect(text.length).toBeLessThan(60_000);
   });
 
   it('should keep every unit in the CSV', async () => {

@@ -43,7 +43,7 @@ function changedRows(context: GraphQLContext, provinceCode: string, year: number
 export class SubscriptionResolver {
   @Rules({ access: 'public' })
   @Subscription(() => DistrictTargetsRowType, {
-    description: "Pushes a district's Annex 1 row (and the province total) whenever an event changes it",
+    description: "Pushes a unit's Annex 1 row (and the province total) whenever an event changes it",
     subscribe: ({ args, context }) => {
       const asked = context as GraphQLContext;
       const year = args['year'] as number;
