@@ -2,7 +2,8 @@ import { defaultProvince } from '../config/defaultProvince';
 import { ValidationError } from '../core/errors';
 import type { BusinessDate } from '../domain/rules/businessDate';
 import { requireProvinceInYear } from '../domain/rules/units/readPlace';
-import { provinceOn, successorsOf, unitOn } from '../domain/rules/units/units';
+import { successorsOf, unitOn } from '../domain/rules/units/units';
+import { abolishedOn } from '../domain/rules/units/abolished';
 import type { Actor } from '../application/metadata';
 
 /**
@@ -10,11 +11,11 @@ import type { Actor } from '../application/metadata';
  * province that was merged away, the one province that carries it on. Null for a national office.
  */
 export function callersProvince(actor: Actor | null, day: BusinessDate): string | null {
-  const unit = actor?.unit ? unitOn(actor.unit, day) : undefined;
+  if (!actor?.unit) return null;
+  const unit = unitOn(actor.unit, day);
   if (unit) return unit.provinceCode;
-  const province = actor?.unit ? (unitOn(actor.unit, '2025-06-30')?.provinceCode ?? actor.unit) : null;
-  const successors = province ? successorsOf(province) : [];
-  return successors.length === 1 && provinceOn(successors[0]!, day) ? successors[0]! : null;
+  const provinces = new Set(abolishedOn(actor.unit, day)?.successors.map((successor) => successor.provinceCode));
+  return provinces.size === 1 ? [...provinces][0]! : null;
 }
 
 /**
