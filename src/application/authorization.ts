@@ -1,6 +1,7 @@
 import { ForbiddenError } from '../core/errors';
 import { type EvaluationLevel, revokingLevel } from '../domain/rules/authority';
 import { isBusinessDate } from '../domain/rules/businessDate';
+import type { KeyProductLevel } from '../domain/rules/plan180Targets';
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
 import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
 import { communeOn, districtOn, provinceOn } from '../domain/rules/units/units';
@@ -14,7 +15,12 @@ export type LocalAction =
   | 'RecordLinkage'
   | 'RecordSupport'
   | 'RecordTraceability'
-  | 'RecordQualityCertification';
+  | 'RecordQualityCertification'
+  | 'RegisterSalesPoint'
+  | 'CloseSalesPoint';
+
+/** Commands a province's office records for the whole province. */
+export type ProvinceAction = 'AdoptPlan' | 'RecordMediaCoverage';
 
 /** Where a command acts: a placement (district, communes) read on the command's own date. */
 export interface Where {
@@ -36,7 +42,12 @@ export type CommandRequest =
       readonly issuedBy: EvaluationLevel | null;
       readonly where: Where | null;
     }
-  | { readonly action: 'AdoptPlan'; readonly provinceCode: string; readonly day: string };
+  | {
+      readonly action: 'DesignateKeyProduct' | 'EndKeyProduct';
+      readonly level: KeyProductLevel;
+      readonly where: Where | null;
+    }
+  | { readonly action: ProvinceAction; readonly provinceCode: string; readonly day: string };
 
 const OFFICERS: readonly Role[] = ['COMMUNE_OFFICER', 'DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'];
 
@@ -49,6 +60,8 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   RecordSupport: OFFICERS,
   RecordTraceability: OFFICERS,
   RecordQualityCertification: OFFICERS,
+  RegisterSalesPoint: OFFICERS,
+  CloseSalesPoint: OFFICERS,
   // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
@@ -69,12 +82,26 @@ export const REVOCATION_GRANTS: Readonly<Record<EvaluationLevel, readonly Role[]
   PROVINCE: ['PROVINCIAL_OFFICER'],
   NATIONAL: ['NATIONAL_COUNCIL'],
 };
+/** Media coverage of the programme is the provincial office's to record, for its province. */
+export const MEDIA_GRANTS: readonly Role[] = ['PROVINCIAL_OFFICER'];
+
+/** Which roles designate (and end) a key product of each level: that level's office, or the province. */
+export const KEY_PRODUCT_GRANTS: Readonly<Record<KeyProductLevel, readonly Role[]>> = {
+  PROVINCE: ['PROVINCIAL_OFFICER'],
+  DISTRICT: ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'],
+  COMMUNE: ['COMMUNE_OFFICER', 'PROVINCIAL_OFFICER'],
+};
 const ANY_REVOKER: readonly Role[] = [...new Set(Object.values(REVOCATION_GRANTS).flat())];
 
 function rolesFor(request: CommandRequest): readonly Role[] {
   switch (request.action) {
     case 'AwardStars':
       return EVALUATION_GRANTS[request.level];
+    case 'DesignateKeyProduct':
+    case 'EndKeyProduct':
+      return KEY_PRODUCT_GRANTS[request.level];
+    case 'RecordMediaCoverage':
+      return MEDIA_GRANTS;
     case 'RevokeCertificate':
       return request.issuedBy === null || request.where === null
         ? ANY_REVOKER
@@ -89,6 +116,9 @@ function asked(request: CommandRequest): string {
   switch (request.action) {
     case 'AwardStars':
       return `AwardStars at ${request.level} level`;
+    case 'DesignateKeyProduct':
+    case 'EndKeyProduct':
+      return `${request.action} at ${request.level} level`;
     case 'RevokeCertificate':
       return request.issuedBy === null ? request.action : `RevokeCertificate of a ${request.issuedBy} certificate`;
     default:
@@ -154,8 +184,12 @@ function coversPlan(actor: Actor, provinceCode: string, day: string, today?: str
   return provinceOn(provinceCode, day) === undefined || provinceCode === actor.unit;
 }
 
-const dated = (request: CommandRequest): string =>
-  request.action === 'AdoptPlan' ? request.day : (request.where?.day ?? '');
+const isProvinceWide = (
+  request: CommandRequest,
+): request is Extract<CommandRequest, { readonly action: ProvinceAction }> =>
+  request.action === 'AdoptPlan' || request.action === 'RecordMediaCoverage';
+
+const dated = (request: CommandRequest): string => (isProvinceWide(request) ? request.day : (request.where?.day ?? ''));
 
 /** A date jurisdiction can be read on: one that parses and has happened (the decider refuses the others). */
 const judgeable = (day: string, today: string | undefined): boolean =>
@@ -170,12 +204,11 @@ export function authorize(actor: Actor, request: CommandRequest, today?: string)
   if (!rolesFor(request).includes(actor.role)) {
     throw new ForbiddenError(`${actor.role} may not ${what}`, { action: request.action });
   }
-  const allowed =
-    request.action === 'AdoptPlan'
-      ? coversPlan(actor, request.provinceCode, request.day, today)
-      : request.where === null || covers(actor, request.where, today);
+  const allowed = isProvinceWide(request)
+    ? coversPlan(actor, request.provinceCode, request.day, today)
+    : request.where === null || covers(actor, request.where, today);
   if (!allowed) {
-    const where = request.action === 'AdoptPlan' ? request.provinceCode : describe(request.where);
+    const where = isProvinceWide(request) ? request.provinceCode : describe(request.where);
     throw new ForbiddenError(
       `${actor.role} of ${actor.unit ?? 'no unit'} may not ${what} in ${where} on ${dated(request)}`,
       { action: request.action },

@@ -27,6 +27,7 @@ import { formerIdsWithin, idWithin, registrationId } from './derivedIds';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 import { type KnownIds, NOTHING_KNOWN, oneSpellingPerId } from './uniqueIds';
+import { targetCommands } from './targetCommands';
 
 /** What the service is told as commands run (metrics and logs hook in here). */
 export interface CommandObserver {
@@ -66,6 +67,8 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     });
 
   return {
+    ...targetCommands(store, handle, today),
+
     adoptPlan: (input: Input<AdoptPlan>, context: CommandContext) =>
       handle(
         planStreamId(input.provinceCode, input.year),

@@ -40,7 +40,9 @@ export function registerProduct(command: RegisterProduct, state: ProductState): 
   requireSafeId('id', command.productId);
   const twin = command.sameIdIgnoringCase;
   if (twin !== undefined) {
-    throw new IllegalStateError(`Product ${twin} already exists: ids are unique regardless of case`, { productId: twin });
+    throw new IllegalStateError(`Product ${twin} already exists: ids are unique regardless of case`, {
+      productId: twin,
+    });
   }
   const subject = command.subject;
   if (!subject)

@@ -1,0 +1,34 @@
+import { ValidationError } from '../../core/errors';
+import type { BusinessDate } from './businessDate';
+import { REORGANISATION_DAY } from './reorganisation';
+import type { AdministrativeUnit } from './units/referenceData';
+import { provinceOn, successorsOf } from './units/units';
+
+/** The province `code` named on `day`; one that had ended by then is refused, naming its successor. */
+export function requireProvinceOn(field: string, code: string, day: BusinessDate): AdministrativeUnit {
+  const province = provinceOn(code, day);
+  if (province) return province;
+  const successors = day >= REORGANISATION_DAY ? successorsOf(code) : [];
+  const hint = successors.length > 0 ? `: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}` : '';
+  throw new ValidationError(`Province ${code} does not exist on ${day}${hint}`, { field });
+}
+
+const LINK_MAX = 2000;
+
+/** An optional web address: http or https, at most 2000 characters. */
+export function optionalLink(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const link = value.trim();
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(link);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || link.length > LINK_MAX) {
+    throw new ValidationError(`${field} must be an http or https address of at most ${LINK_MAX} characters`, {
+      field,
+    });
+  }
+  return link;
+}
