@@ -5,6 +5,7 @@ import { CERTIFICATE_STATUSES } from '../domain/rules/certificateValidity';
 import { EVALUATION_OUTCOMES } from '../domain/rules/evaluationOutcome';
 import { PROPOSAL_STATUSES } from '../../projections/proposals.projection';
 import { LINKAGE_KINDS, SUBJECT_KINDS, SUPPORT_PROGRAMMES } from '../domain/subject/events';
+import { FUNDING_SOURCES, KEY_PRODUCT_LEVELS, MEDIA_LEVELS } from '../domain/rules/plan180Targets';
 
 /**
  * GraphQL enums are the domain's own value lists, so the API can never drift from the rules; `about`
@@ -139,5 +140,27 @@ registerEnumType(UnitLevelEnum, {
     PROVINCE: { description: 'A province or centrally run city' },
     DISTRICT: { description: 'A district, town or provincial city (abolished after 2025-06-30)' },
     COMMUNE: { description: 'A commune, ward or special zone' },
+  },
+});
+
+export const FundingSourceEnum = graphqlEnum('FundingSource', FUNDING_SOURCES, {
+  description: 'Where the money for support came from (Plan 180 §V: the four sources)',
+  values: {
+    NTM_PROGRAMME: 'The national target programme for new rural development (nông thôn mới)',
+    LOCAL_BUDGET: 'The local budget',
+    OTHER_PROGRAMMES: 'Other programmes and projects combined in',
+    COMMUNITY: 'The community, subjects and other lawful sources',
+  },
+});
+export const MediaLevelEnum = graphqlEnum('MediaLevel', MEDIA_LEVELS, {
+  description: 'Whether a media outlet is central or local',
+  values: { CENTRAL: 'A central (national) outlet', LOCAL: 'A local (provincial) outlet' },
+});
+export const KeyProductLevelEnum = graphqlEnum('KeyProductLevel', KEY_PRODUCT_LEVELS, {
+  description: 'The level a key product (sản phẩm chủ lực) is designated at',
+  values: {
+    PROVINCE: "A key product of the province, by the provincial People's Committee",
+    DISTRICT: 'A key product of a district (decisions before 2025-07-01)',
+    COMMUNE: 'A key product of a commune or ward (decisions from 2025-07-01)',
   },
 });

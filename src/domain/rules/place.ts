@@ -2,7 +2,7 @@ import { ValidationError } from '../../core/errors';
 import type { BusinessDate } from './businessDate';
 import { REORGANISATION_DAY } from './reorganisation';
 import type { AdministrativeUnit } from './units/referenceData';
-import { provinceOn, successorsOf } from './units/units';
+import { daysOfProvinceIn, provinceOn, successorsOf } from './units/units';
 
 /** The province `code` named on `day`; one that had ended by then is refused, naming its successor. */
 export function requireProvinceOn(field: string, code: string, day: BusinessDate): AdministrativeUnit {
@@ -31,4 +31,12 @@ export function optionalLink(field: string, value: string | null | undefined): s
     });
   }
   return link;
+}
+
+/** A province that existed on some day of `year`; one that did not is refused, naming its successor. */
+export function requireProvinceInYear(field: string, code: string, year: number): void {
+  if (daysOfProvinceIn(code, year)) return;
+  const successors = successorsOf(code);
+  const hint = successors.length > 0 ? `: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}` : '';
+  throw new ValidationError(`Province ${code} did not exist in ${year}${hint}`, { field });
 }

@@ -30,6 +30,7 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'Query.plan',
   'Query.districtTargets',
   'Query.qualityManagement',
+  'Query.salesPoints',
   'Subscription.planProgressChanged',
 ]);
 
@@ -54,6 +55,10 @@ export const PUBLIC_TYPES: ReadonlySet<string> = new Set([
   'QualityManagementReport',
   'QualityManagementRow',
   'Indicator',
+  'SalesPoint',
+  'SalesPointPage',
+  'SalesPointEdge',
+  'PageInfo',
 ]);
 
 /** Arguments asking for the past rebuild the read models from the log: officials only. */

@@ -22,6 +22,14 @@ const DECLARED: Readonly<Record<string, number>> = {
   'DistrictTargetsReport.districts': 50,
   'QualityManagementReport.districts': 50,
   'AuditVerification.gaps': 20,
+  // A year's months, the four funding sources, a province's units; a province's media items and key
+  // products number a few dozen a year.
+  'MediaCoverageReport.months': 12,
+  'MediaCoverageReport.items': 200,
+  'SupportSpendingReport.bySource': 4,
+  'SupportSpendingReport.byUnit': 100,
+  'OtherTargetsReport.unitKeyProducts': 100,
+  'Query.keyProducts': 200,
 };
 
 /** A list nobody measured or declared: weighed like a full page. */
