@@ -51,6 +51,8 @@ const VI = {
   busyProgress: 'Hệ thống đang bận tính số liệu của những ngày đã qua. Vui lòng thử lại sau ít phút.',
   tryAgain: 'Thử lại',
   todayFigures: 'Xem số liệu hôm nay',
+  otherTargets: 'Các chỉ tiêu khác của kế hoạch',
+  downloadSupportCsv: 'Tải kinh phí hỗ trợ theo nguồn (CSV)',
 };
 
 const EN: typeof VI = {
@@ -98,6 +100,8 @@ const EN: typeof VI = {
   busyProgress: 'The registry is busy working out figures for past days. Please try again in a moment.',
   tryAgain: 'Try again',
   todayFigures: "See today's figures",
+  otherTargets: "The plan's other targets",
+  downloadSupportCsv: 'Download support spending by source (CSV)',
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };
@@ -146,6 +150,10 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Sản phẩm có truy xuất nguồn gốc',
     linkageSubjects: 'Chủ thể có liên kết sản xuất, tiêu thụ',
     advancedQmProducts: 'Sản phẩm áp dụng hệ thống quản lý chất lượng tiên tiến',
+    mediaItems: 'Tin, bài, phóng sự về OCOP trong năm',
+    provincialKeyProducts: 'Sản phẩm chủ lực cấp tỉnh',
+    unitKeyProducts: 'Sản phẩm chủ lực cấp huyện, xã',
+    salesPoints: 'Điểm giới thiệu và bán sản phẩm OCOP',
   },
   en: {
     newProducts3Star: 'New products rated 3 stars or more',
@@ -154,5 +162,9 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Products with traceability',
     linkageSubjects: 'Producers with production or sales linkages',
     advancedQmProducts: 'Products under an advanced quality management system',
+    mediaItems: 'News items and reports on OCOP in the year',
+    provincialKeyProducts: 'Provincial key products',
+    unitKeyProducts: 'District and commune key products',
+    salesPoints: 'OCOP sales points open',
   },
 };

@@ -250,4 +250,28 @@ describe('What Plan 180 counts beyond its annexes', () => {
       expect(naRi).toEqual({ unit: { code: '066' }, target: 0, actual: 0 });
     });
   });
+
+  describe('the progress page', () => {
+    const get = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`);
+    it('should show the other targets beside Annex 1 and 2', async () => {
+      const page = await (await get('/progress/06/2024?lang=en')).text();
+      expect(page).toContain('other targets');
+      expect(page).toMatch(/data-indicator="mediaItems"[\s\S]*?data-actual="2"/);
+      expect(page).toContain('data-indicator="unitKeyProducts"');
+      expect(page).toContain('href="?format=support-csv"');
+    });
+    it('should offer support spending by source and unit as CSV', async () => {
+      const response = await get('/progress/06/2024?format=support-csv');
+      expect(response.headers.get('content-disposition')).toContain('ocop-support-06-2024-2024-12-20.csv');
+      const lines = (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe('breakdown,key,name,amountVnd,year');
+      expect(lines).toContain('source,NTM_PROGRAMME,,50000000,2024');
+      expect(lines).toContain('source,UNATTRIBUTED,,1000000,2024');
+      expect(lines).toContain('unit,066,Na Rì,71000000,2024');
+      expect(lines.at(-1)).toBe('total,06,Bắc Kạn,71000000,2024');
+    });
+  });
 });
