@@ -1,7 +1,7 @@
 import type { ReadonlyModels, View } from './index';
 import { inForce } from './keyProducts.projection';
 import { findPlan } from './plans.projection';
-import { openOn } from './salesPoints.projection';
+import { openOn, placementOf } from './salesPoints.projection';
 import type { Indicator, ReportUnit } from './report';
 import { yearScope } from './indicators/yearScope';
 import { reportFrame } from './reportFrame';
@@ -103,9 +103,3 @@ export function otherTargets(view: View, provinceCode: string, year: number): Ot
     salesPoints: { target: targets.salesPoints ?? 0, actual: openPoints.length },
   };
 }
-
-/** A sales point placed as a subject is. */
-export const placementOf = (point: { districtCode: string | null; communeCode: string | null; openedOn: string }) => ({
-  districtCode: point.districtCode,
-  communes: point.communeCode ? [{ code: point.communeCode, on: point.openedOn }] : [],
-});

@@ -1,5 +1,5 @@
 import type { ReadonlyModels } from './index';
-import { locateOrFirst } from '../src/domain/rules/units/placement';
+import { type Placement, locateOrFirst } from '../src/domain/rules/units/placement';
 import type { SalesPointEvent } from '../src/domain/salesPoint/events';
 import { type Draft, type Projection, handles } from './projection';
 
@@ -36,6 +36,12 @@ export const salesPointsProjection: Projection<SalesPointsState, SalesPointEvent
   },
 };
 
+/** Where a sales point is, as a subject is placed: its district, and its commune from its opening. */
+export const placementOf = (point: Pick<SalesPointView, 'districtCode' | 'communeCode' | 'openedOn'>): Placement => ({
+  districtCode: point.districtCode,
+  communes: point.communeCode ? [{ code: point.communeCode, on: point.openedOn }] : [],
+});
+
 /** Whether the point is open on `day`: opened by then and not closed on or before it. */
 export const openOn = (point: SalesPointView, day: string): boolean =>
   point.openedOn <= day && (point.closedOn === null || point.closedOn > day);
@@ -51,13 +57,7 @@ export function openSalesPoints(
 ): SalesPointView[] {
   return [...models.salesPoints.values()].filter((point) => {
     if (!openOn(point, day)) return false;
-    const place = locateOrFirst(
-      {
-        districtCode: point.districtCode,
-        communes: point.communeCode ? [{ code: point.communeCode, on: point.openedOn }] : [],
-      },
-      day,
-    );
+    const place = locateOrFirst(placementOf(point), day);
     return (
       place.province?.code === where.provinceCode && (!where.communeCode || place.commune?.code === where.communeCode)
     );

@@ -1,57 +1,16 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import type { KeyProductView } from '../../../projections';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { keyProductsIn } from '../../../projections/keyProducts.projection';
 import { provinceOfProduct } from '../../../projections/planTargets';
 import { NotFoundError } from '../../core/errors';
 import { requireProvinceOn } from '../../domain/rules/place';
-import { unitOn } from '../../domain/rules/units/units';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
-import { KeyProductLevelEnum } from '../enums';
 import { DesignateKeyProductInput, EndKeyProductInput } from '../inputs/planTargets.inputs';
 import { DateScalar } from '../scalars';
 import { ProductType } from '../types/product.type';
-import { AdministrativeUnitType } from '../types/unit.type';
+import { KeyProductType } from '../types/keyProduct.type';
 import { CutArgs } from './args';
 import { askedProvince } from './askedProvince';
 import { productIn } from './product.resolver';
-
-@ObjectType('KeyProduct', { description: 'A product designated a key product (sản phẩm chủ lực) of a level' })
-export class KeyProductType {
-  @Field(() => KeyProductLevelEnum, { description: 'Province, district or commune' }) level!: string;
-  @Field(() => AdministrativeUnitType, {
-    nullable: true,
-    description: 'The unit it is a key product of, named as on the decision day',
-  })
-  unit!: AdministrativeUnitType | null;
-  @Field({ description: "The decision's number" }) decisionNo!: string;
-  @Field(() => DateScalar, { description: "The decision's date" }) decidedOn!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'The day the designation ended; null while in force' })
-  endedOn!: string | null;
-
-  productId!: string;
-  cut!: string;
-
-  static from(cut: string, designation: KeyProductView): KeyProductType {
-    const unit = unitOn(designation.unitCode, designation.decidedOn);
-    return Object.assign(new KeyProductType(), {
-      ...designation,
-      unit: unit ? AdministrativeUnitType.from(unit) : null,
-      cut,
-    });
-  }
-}
 
 @ArgsType()
 class KeyProductsArgs extends CutArgs {

@@ -1,22 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { mediaCoverage } from '../../../projections/planTargets';
 import { NotFoundError } from '../../core/errors';
 import { requireProvinceInYear } from '../../domain/rules/place';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { RecordMediaCoverageInput } from '../inputs/planTargets.inputs';
 import { MediaCoverageReportType, MediaItemType, MediaMonthType } from '../types/planTargets.type';
-import { CutArgs } from './args';
-import { askedProvince } from './askedProvince';
-
-@ArgsType()
-export class ProvinceYearQuestion extends CutArgs {
-  @Field(() => Int, { description: 'The year' }) year!: number;
-  @Field(() => String, {
-    nullable: true,
-    description: "The province's code; the caller's province when absent",
-  })
-  provinceCode?: string | null;
-}
+import { ProvinceYearQuestion, askedProvince } from './askedProvince';
 
 @Resolver(() => MediaItemType)
 export class MediaResolver {

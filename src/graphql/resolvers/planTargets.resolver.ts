@@ -13,8 +13,7 @@ import {
   UnitIndicatorType,
 } from '../types/planTargets.type';
 import { AdministrativeUnitType } from '../types/unit.type';
-import { askedProvince } from './askedProvince';
-import { ProvinceYearQuestion } from './media.resolver';
+import { ProvinceYearQuestion, askedProvince } from './askedProvince';
 
 @Resolver()
 export class PlanTargetsResolver {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { SalesPointView } from '../../../projections';
-import { placementOf } from '../../../projections/planTargets';
+import { placementOf } from '../../../projections/salesPoints.projection';
 import { locateOrFirst, registeredDistrict } from '../../domain/rules/units/placement';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
