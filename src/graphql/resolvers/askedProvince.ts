@@ -1,6 +1,6 @@
+import { ArgsType, Field, Int } from 'type-graphql';
 import { ValidationError } from '../../core/errors';
 import { unitOn } from '../../domain/rules/units/units';
-import { ArgsType, Field, Int } from 'type-graphql';
 import type { GraphQLContext } from '../context';
 import { CutArgs } from './args';
 
@@ -11,7 +11,7 @@ import { CutArgs } from './args';
 export function askedProvince(context: GraphQLContext, given: string | null | undefined, day: string): string {
   if (given) return given;
   const unit = context.actor?.unit ? unitOn(context.actor.unit, day) : undefined;
-  if (unit) return unit.provinceCode ?? unit.code;
+  if (unit) return unit.provinceCode;
   throw new ValidationError('provinceCode is required', { field: 'provinceCode' });
 }
 
