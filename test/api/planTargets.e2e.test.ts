@@ -226,6 +226,19 @@ describe('What Plan 180 counts beyond its annexes', () => {
       const close = { salesPointId: 'dbh-na-ri', closedOn: '2024-11-20', reason: 'x' };
       expect(await refused(CLOSE_POINT, close)).toEqual(['CONFLICT']);
     });
+    it('should register a point without an id once per commandId, under the id derived from it', async () => {
+      const input = point({ id: undefined, name: 'Điểm bán Chợ Mới', commandId: 'point-cho-moi' });
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const { data, errors } = await server.gql<{ registerSalesPoint: { id: string } }>(REGISTER_POINT, { input });
+        expect(errors).toBeUndefined();
+        ids.push(data!.registerSalesPoint.id);
+      }
+      expect(ids[0]).toMatch(/^D[0-9A-F]{16}$/);
+      expect(ids[1]).toBe(ids[0]);
+      const repeated = await server.gql(REGISTER_POINT, { input: { ...input, address: 'Elsewhere' } });
+      expect(codes(repeated)).toEqual(['CONFLICT']);
+    });
     it('should refuse an anonymous caller asking about the past', async () => {
       const response = await server.gqlAs(null, SALES_POINTS, { asOf: now() });
       expect(codes(response)).toEqual(['UNAUTHENTICATED']);
@@ -242,7 +255,7 @@ describe('What Plan 180 counts beyond its annexes', () => {
         mediaMonthsMet: 1,
         mediaItems: { target: 24, actual: 2 },
         provincialKeyProducts: { target: 0, actual: 1 },
-        salesPoints: { target: 0, actual: 0 },
+        salesPoints: { target: 0, actual: 1 },
       });
       const naRi = (data!.otherTargets['unitKeyProducts'] as { unit: { code: string } }[]).find(
         (r) => r.unit.code === '066',
