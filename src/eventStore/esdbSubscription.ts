@@ -15,7 +15,7 @@ export interface ResubscribePolicy {
   /**
    * Consecutive failed attempts before the iteration fails: an attempt counts as failed when the
    * server did not confirm it, or, after any failure other than the server being unreachable, when it
-   * dropped again before delivering an event.
+   * dropped again before delivering an event and within `maxDelayMs` of its confirmation.
    */
   readonly attempts: number;
   readonly initialDelayMs: number;
@@ -45,8 +45,9 @@ interface Progress {
  * unexpected end) is reopened from the last event seen, with a growing delay; events at or before that
  * position are skipped, so the consumer sees each event once and in order whether the server's start
  * position is inclusive or not. grpc-js reports a reset HTTP/2 stream, or a call that ended without a
- * status, as INTERNAL or UNKNOWN: those are reopened too, and count as progress only once an event
- * arrives, so a failure that repeats at once still ends the iteration after the policy's attempts.
+ * status, as INTERNAL or UNKNOWN: those are reopened too, and a confirmation does not undo them (an
+ * event or a subscription that stayed up does), so a failure that repeats at once still ends the
+ * iteration after the policy's attempts.
  */
 export class ResubscribingSubscription implements Subscription {
   private last: GlobalPosition | undefined;
@@ -67,15 +68,20 @@ export class ResubscribingSubscription implements Subscription {
     const { attempts, initialDelayMs, maxDelayMs } = this.context.policy;
     let failures = 0;
     let lastWasUnreachable = true;
+    let confirmedAt: number | undefined;
     const progress: Progress = {
       confirmed: () => {
+        confirmedAt = Date.now();
         if (lastWasUnreachable) failures = 0;
       },
       delivered: () => (failures = 0),
     };
     while (!this.closed) {
+      confirmedAt = undefined;
       const failure = yield* this.runOnce(progress);
       if (this.closed) return;
+      // A subscription that stayed up a while was working: a quiet log is not a failure.
+      if (confirmedAt !== undefined && Date.now() - confirmedAt >= maxDelayMs) failures = 0;
       failures += 1;
       lastWasUnreachable = isUnavailable(failure);
       if (failures >= attempts) {

@@ -156,6 +156,31 @@ describe('EventStoreDB adapter: a subscription reset by the connection', () => {
     expect(received).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('should keep a quiet subscription that is reset now and then, more times than its attempts', async () => {
+    const patient = getEsdbEventStore({
+      connectionString: double.connectionString,
+      resubscribe: { attempts: 3, initialDelayMs: 10, maxDelayMs: 100 },
+    });
+    const id = `quiet-${randomUUID()}`;
+    const subscription = patient.subscribeToAll();
+    const first = (async () => {
+      for await (const e of subscription) if (e.streamId === id) return e.type;
+      return undefined;
+    })();
+    try {
+      for (let i = 0; i < 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250)); // up for longer than maxDelayMs
+        double.resetSubscriptions();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await store.append(id, [{ type: 'AfterQuiet', data: {} }], 'no_stream');
+      await expect(first).resolves.toBe('AfterQuiet');
+    } finally {
+      await subscription.close();
+      await patient.close();
+    }
+  });
+
   it('should still give up on a subscription reset again and again before any event arrives', async () => {
     const quick = getEsdbEventStore({
       connectionString: double.connectionString,
