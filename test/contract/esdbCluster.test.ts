@@ -16,12 +16,14 @@ const seconds = Number(process.env.OCOP_ESDB_LOAD_SECONDS ?? 60);
 
 if (url) {
   describe(`EventStoreDB cluster at ${url}: the leader killed under load`, () => {
-    it('should record every command once: no commandId or event id twice, no failure but retried UNAVAILABLE', async () => {
+    it('should record every command once: no commandId or event id twice, no failure but UNAVAILABLE or CONFLICT sent again', async () => {
       const store = getEsdbEventStore({ connectionString: url });
       try {
         console.info(`Writing for ${seconds} s: kill the leader now (docker compose kill <leader node>).`);
         const report = await runClusterLoad(store, { seconds, onProgress: (line) => console.info(line) });
-        console.info(`${report.commands} commands, ${report.resent} sent again after UNAVAILABLE`);
+        console.info(
+          `${report.commands} commands, sent again: ${report.resent} after UNAVAILABLE, ${report.conflicted} after CONFLICT`,
+        );
         expect(report.failures).toEqual([]);
         expect(report.duplicateEventIds).toEqual([]);
         expect(report.repeatedCommands).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UnavailableError } from '../../src/core/errors';
+import { ConcurrencyError, UnavailableError } from '../../src/core/errors';
 import { createRegistry } from '../../src/application/registry';
 import type { CommandContext } from '../../src/application/metadata';
 import type { EventStore, RecordedEvent } from '../../src/eventStore/eventStore';
@@ -10,6 +10,11 @@ export interface LoadReport {
   readonly commands: number;
   /** Commands sent again (same commandId) after an UNAVAILABLE answer. */
   readonly resent: number;
+  /**
+   * Commands sent again after CONFLICT ("kept changing"): a rival writer on the same product got in
+   * first on every retry. Nothing was written for them, and a client is told to try again.
+   */
+  readonly conflicted: number;
   /** Commands that ended with anything but success after their retries: must be none. */
   readonly failures: readonly string[];
   /** Event ids found more than once in `$all`: must be none. */
@@ -20,9 +25,9 @@ export interface LoadReport {
 
 /**
  * Several writers send commands for `seconds`, as a client of the service would: a new subject each,
- * and traceability records on a few shared products (so concurrent writes meet). An UNAVAILABLE
- * answer is sent again with the same commandId until it succeeds or `giveUpMs` passes; anything else
- * is a failure. Then the whole log is read back and checked. Meant for a cluster whose leader is
+ * and traceability records on a few shared products (so concurrent writes meet). An UNAVAILABLE or
+ * CONFLICT answer is sent again with the same commandId, as a client told to try again would, until it
+ * succeeds or `giveUpMs` passes; anything else is a failure. Then the whole log is read back and checked. Meant for a cluster whose leader is
  * killed during the run (docs/eventstoredb.md, "Killing the leader under load").
  */
 export async function runClusterLoad(
@@ -39,6 +44,7 @@ export async function runClusterLoad(
   const eventsPerCommand = new Map<string, number>();
   let commands = 0;
   let resent = 0;
+  let conflicted = 0;
 
   const send = async (context: CommandContext, command: () => Promise<{ events: readonly unknown[] }>) => {
     commands += 1;
@@ -49,8 +55,10 @@ export async function runClusterLoad(
         eventsPerCommand.set(context.commandId, result.events.length);
         return;
       } catch (error) {
-        if (error instanceof UnavailableError && Date.now() - started < giveUpMs) {
-          resent += 1;
+        const again = error instanceof UnavailableError || error instanceof ConcurrencyError;
+        if (again && Date.now() - started < giveUpMs) {
+          if (error instanceof ConcurrencyError) conflicted += 1;
+          else resent += 1;
           await new Promise((resolve) => setTimeout(resolve, 250));
           continue;
         }
@@ -121,5 +129,5 @@ export async function runClusterLoad(
   const repeatedCommands = [...eventsPerCommand]
     .filter(([id, count]) => (written.get(id) ?? 0) !== count)
     .map(([id]) => id);
-  return { commands, resent, failures, duplicateEventIds, repeatedCommands };
+  return { commands, resent, conflicted, failures, duplicateEventIds, repeatedCommands };
 }
