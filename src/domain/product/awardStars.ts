@@ -23,9 +23,9 @@ export function awardStars(command: AwardStars, state: ProductState): AwardEvent
   const product = registeredProduct(state, command.productId);
   const level = requireOneOf('level', command.level, EVALUATION_LEVELS);
   if (!isValidScore(command.score)) throw new ValidationError('score must be between 0 and 100', { field: 'score' });
-  const parts = command.parts ? checkScoreParts(command.parts, command.score) : null;
   const decisionNo = requireText('decisionNo', command.decisionNo, REF_MAX);
   const decidedOn = requirePastDate('decidedOn', command.decidedOn, command.today);
+  const parts = command.parts ? checkScoreParts(command.parts, command.score, decidedOn) : null;
   requireNotBefore('decidedOn', decidedOn, product.registeredOn, 'the product registration');
   if (product.evaluationDecisions.has(decisionNo)) {
     throw new IllegalStateError(`Decision ${decisionNo} is already recorded for product ${product.productId}`, {

@@ -5,16 +5,17 @@ import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
 
 @ObjectType('ScoreParts', {
-  description: 'The three parts of a score (Decision 148/QĐ-TTg); a + b + c = score',
+  description:
+    'The three parts of a score; a + b + c = score; maxima by decision date (1048/QĐ-TTg before 2023-02-24, 148/QĐ-TTg from then)',
 })
 export class ScorePartsType {
-  @Field(() => Float, { description: 'A: production and community strength, at most 40' })
+  @Field(() => Float, { description: 'A: production and community strength, at most 35 (before 2023-02-24) or 40' })
   a!: number;
 
   @Field(() => Float, { description: 'B: marketing and product story, at most 25' })
   b!: number;
 
-  @Field(() => Float, { description: 'C: quality, at most 35' })
+  @Field(() => Float, { description: 'C: quality, at most 40 (before 2023-02-24) or 35' })
   c!: number;
 }
 
