@@ -3,6 +3,7 @@ import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
 import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
+import type { EvaluationPurpose } from '../src/domain/rules/evaluationPurpose';
 import type { ScoreParts } from '../src/domain/rules/scoreParts';
 import { locate } from '../src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
@@ -19,6 +20,8 @@ export interface EvaluationView {
   readonly decisionNo: string;
   readonly decidedOn: string;
   readonly certificateId: string | null;
+  /** As recorded; absent on evaluations recorded before purposes (read models derive it on read). */
+  readonly purpose?: EvaluationPurpose;
 }
 
 export interface TraceabilityView {
@@ -99,8 +102,9 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
         // Fields named, not `...rest`: the rest pattern takes a slow generic copy on every replayed event.
         const { evaluationNo, level, score, scoreStars, stars, proposedToHigherLevel, decisionNo, decidedOn } =
           event.data;
-        const { certificateId, outcome, parts } = event.data;
+        const { certificateId, outcome, parts, purpose } = event.data;
         product.evaluations.push({
+          ...(purpose ? { purpose } : {}),
           evaluationNo,
           level,
           score,

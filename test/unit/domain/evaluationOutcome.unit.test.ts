@@ -173,11 +173,12 @@ describe('Supersession only by at least as many stars', () => {
       'ProductEvaluated',
       'CertificateIssued',
     ]);
+    // After its last day the result renews it (purpose RENEWAL): the new certificate replaces the expired one.
     const lapsed = after(
       provincial4,
       award({ level: 'PROVINCE', score: 60, decisionNo: 'T-9', decidedOn: '2027-11-21' }),
     );
-    expect(types(lapsed).slice(-2)).toEqual(['ProductEvaluated', 'CertificateIssued']);
+    expect(types(lapsed).slice(-3)).toEqual(['ProductEvaluated', 'CertificateIssued', 'CertificateSuperseded']);
   });
 });
 
