@@ -3,7 +3,7 @@ import { statusOf } from './certificates.projection';
 import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
 import type { EvaluationLevel } from '../src/domain/rules/authority';
 import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
-import type { EvaluationPurpose } from '../src/domain/rules/evaluationPurpose';
+import { type EvaluationPurpose, derivePurpose } from '../src/domain/rules/evaluationPurpose';
 import type { ScoreParts } from '../src/domain/rules/scoreParts';
 import { locate } from '../src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
@@ -182,4 +182,21 @@ export function productProvinceOn(models: ReadonlyModels, productId: string, day
   const product = models.products.get(productId);
   const subject = product ? models.subjects.get(product.subjectId) : undefined;
   return subject ? (locate(subject, day).province?.code ?? null) : null;
+}
+
+/**
+ * An evaluation's purpose: as recorded, or, for one recorded before purposes, read on its decision date
+ * from the certificates the product's earlier evaluations issued, as the decider would have.
+ */
+export function evaluationPurposeOf(
+  models: ReadonlyModels,
+  productId: string,
+  evaluation: EvaluationView,
+): EvaluationPurpose {
+  if (evaluation.purpose) return evaluation.purpose;
+  const product = models.products.get(productId);
+  const earlier = (product?.evaluations ?? [])
+    .filter((e) => e.evaluationNo < evaluation.evaluationNo && e.certificateId !== null)
+    .flatMap((e) => models.certificates.get(e.certificateId!) ?? []);
+  return derivePurpose(earlier, evaluation.decidedOn);
 }

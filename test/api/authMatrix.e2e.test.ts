@@ -21,16 +21,16 @@ import {
 /**
  * Every mutation × every role × a token whose unit covers the target (own) or does not (other), plus
  * an anonymous caller, over real HTTP. Every target lies in Na Rì (066), province Bắc Kạn (06); the
- * "other" units are a neighbouring district (064), another province (19), and, for the roles that
- * act nationwide, a unit that is not the country. Every date is before 2025-07-01, when no commune
- * officer acted yet.
+ * "other" units are a neighbouring district (064), another province (20: not 19, which as Bắc Kạn's
+ * successor completes its records), and, for the roles that act nationwide, a unit that is not the
+ * country. Every date is before 2025-07-01, when no commune officer acted yet.
  */
 const ACTORS: Record<string, Omit<TokenClaims, 'sub'> | null> = {
   'COMMUNE_OFFICER/any': { role: 'COMMUNE_OFFICER', unit: '02185' },
   'DISTRICT_OFFICER/own': { role: 'DISTRICT_OFFICER', unit: '066' },
   'DISTRICT_OFFICER/other': { role: 'DISTRICT_OFFICER', unit: '064' },
   'PROVINCIAL_OFFICER/own': { role: 'PROVINCIAL_OFFICER', unit: '06' },
-  'PROVINCIAL_OFFICER/other': { role: 'PROVINCIAL_OFFICER', unit: '19' },
+  'PROVINCIAL_OFFICER/other': { role: 'PROVINCIAL_OFFICER', unit: '20' },
   'NATIONAL_COUNCIL/own': { role: 'NATIONAL_COUNCIL', unit: 'VN' },
   'NATIONAL_COUNCIL/other': { role: 'NATIONAL_COUNCIL', unit: '19' },
   'AUDITOR/own': { role: 'AUDITOR', unit: 'VN' },

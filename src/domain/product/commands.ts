@@ -1,4 +1,4 @@
-import type { EvaluationLevel } from '../rules/authority';
+import type { EvaluationLevel, ProposingLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
 import type { CommuneRecord } from '../rules/units/placement';
 import type { ScoreParts } from '../rules/scoreParts';
@@ -57,7 +57,8 @@ export type RevokeCertificate = {
 export type ProposeProduct = {
   type: 'ProposeProduct';
   productId: string;
-  toLevel: EvaluationLevel;
+  /** Only PROVINCE is accepted; the API's enum names every level. */
+  toLevel: ProposingLevel;
   /** The proposing commune, read from the product's subject on `proposedOn` by the caller. */
   communeCode: string | null;
   decisionNo: string;

@@ -47,7 +47,7 @@ export function proposeProduct(command: ProposeProduct, state: ProductState): Pr
         productId: product.productId,
         proposalId: communeProposalIdFor(product.productId, product.communeProposals.length + 1),
         fromLevel: 'COMMUNE',
-        toLevel: command.toLevel,
+        toLevel: 'PROVINCE',
         communeCode: command.communeCode,
         purpose: derivePurpose(product.certificates, proposedOn),
         decisionNo,

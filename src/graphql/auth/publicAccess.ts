@@ -42,6 +42,7 @@ export const PUBLIC_TYPES: ReadonlySet<string> = new Set([
   'Product',
   'Certificate',
   'Revocation',
+  'IssuingAuthority',
   'Evaluation',
   'Subject',
   'AdministrativeUnit',

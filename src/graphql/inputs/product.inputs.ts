@@ -2,6 +2,7 @@ import { IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   EvaluationLevelEnum,
+  EvaluationPurposeEnum,
   ProductGroupEnum,
   QualityStandardEnum,
   RegistrationKindEnum,
@@ -63,11 +64,22 @@ export class AwardStarsInput extends CommandInput {
   @ValidateNested()
   parts?: ScorePartsInput | null;
 
+  @Field(() => EvaluationPurposeEnum, {
+    nullable: true,
+    description:
+      'Why it is evaluated. Derived when absent: FIRST without a certificate, RENEWAL when the newest one ends within ' +
+      '90 days after the decision or has ended, UPGRADE otherwise; RECHECK is only ever given',
+  })
+  @IsOptional()
+  purpose?: keyof typeof EvaluationPurposeEnum | null;
+
   @Field({ description: "The number of the council's decision" }) @IsText('decisionNo', REF_MAX) decisionNo!: string;
   @Field(() => DateScalar, { description: "The day of the council's decision" }) decidedOn!: string;
 }
 
-@InputType('RevokeCertificateInput', { description: 'A revocation decision' })
+@InputType('RevokeCertificateInput', {
+  description: 'A revocation decision: of a VALID certificate, or of an EXPIRED one as EXPIRED_NOT_RENEWED',
+})
 export class RevokeCertificateInput extends CommandInput {
   @Field(() => ID, { description: 'The certificate number' }) @IsText('certificateId', REF_MAX) certificateId!: string;
   @Field(() => RevocationReasonEnum, { description: 'Why it is revoked' }) reason!: keyof typeof RevocationReasonEnum;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ProductView, View } from '../../../projections';
-import { currentStars, findProducts } from '../../../projections/products.projection';
+import { currentStars, evaluationPurposeOf, findProducts } from '../../../projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -118,7 +118,9 @@ export class ProductResolver {
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
   evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
     const { view } = cutOf(context, product.cut);
-    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
+    return recordOf(view, product).evaluations.map((e) =>
+      EvaluationType.from(product.cut, product.entityId, e, evaluationPurposeOf(view.models, product.entityId, e)),
+    );
   }
 
   @FieldResolver(() => [TraceabilityType], { description: 'The traceability systems its origin can be traced in' })

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { EvaluationView } from '../../../projections';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
-import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
+import { EvaluationLevelEnum, EvaluationOutcomeEnum, EvaluationPurposeEnum } from '../enums';
 
 @ObjectType('ScoreParts', {
   description:
@@ -54,6 +54,11 @@ export class EvaluationType {
   })
   outcome!: string;
 
+  @Field(() => EvaluationPurposeEnum, {
+    description: 'Why it was evaluated: as given, or derived from what the product held on the decision date',
+  })
+  purpose!: string;
+
   @Field(() => ScorePartsType, { nullable: true, description: 'The A/B/C part scores, when the council recorded them' })
   parts!: ScorePartsType | null;
 
@@ -68,9 +73,11 @@ export class EvaluationType {
   /** The key of the cut it was read from (see ../cut.ts). */
   cut!: string;
 
-  static from(cut: string, productId: string, evaluation: EvaluationView): EvaluationType {
+  /** `purpose`: the evaluation's own, or the one derived for an evaluation recorded before purposes. */
+  static from(cut: string, productId: string, evaluation: EvaluationView, purpose: string): EvaluationType {
     return Object.assign(new EvaluationType(), {
       ...evaluation,
+      purpose,
       id: identify(`${productId}.E${evaluation.evaluationNo}`, cut),
       productId,
       cut,
