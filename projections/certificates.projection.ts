@@ -1,5 +1,5 @@
 import type { View } from './index';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
+import { type EvaluationLevel, revokingLevel } from '../src/domain/rules/authority';
 import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
@@ -98,6 +98,17 @@ export function issuedByOf(models: ReadonlyModels, certificate: CertificateView)
   const subject = product ? models.subjects.get(product.subjectId) : undefined;
   const placement = subject ?? { districtCode: product?.districtCode ?? null, communes: [] };
   return decidingAuthority(certificate.level, placement, certificate.issuedOn);
+}
+
+/** Who revoked a certificate, on the revocation's date: as recorded, or read as `issuedByOf` reads an issuer. */
+export function revokedByOf(models: ReadonlyModels, certificate: CertificateView): DecidingAuthority | null {
+  const revocation = certificate.revocation;
+  if (!revocation) return null;
+  if (revocation.decidedBy) return revocation.decidedBy;
+  const product = models.products.get(certificate.productId);
+  const subject = product ? models.subjects.get(product.subjectId) : undefined;
+  const placement = subject ?? { districtCode: product?.districtCode ?? null, communes: [] };
+  return decidingAuthority(revokingLevel(certificate.level, revocation.decidedOn), placement, revocation.decidedOn);
 }
 
 export const statusOf = (certificate: CertificateView, day: string): CertificateStatus =>

@@ -21,7 +21,7 @@ const PROPOSE = `mutation($input: ProposeProductInput!) { proposeProduct(input: 
 const RETURN = `mutation($input: ReturnProposalInput!) { returnProposal(input: $input) {
   id status returnReason returnedOn } }`;
 const REVOKE = `mutation($input: RevokeCertificateInput!) { revokeCertificate(input: $input) {
-  id status revocation { reason decidedOn } } }`;
+  id status revocation { reason decidedOn } revokedBy { name } } }`;
 const CERTIFICATE = `query($id: ID!) { certificate(id: $id) {
   id status stars supersedes supersededBy renewalPending issuedBy { level unit { code name } name } } }`;
 const QUEUE = `query($provinceCode: String, $status: ProposalStatus) {
@@ -112,6 +112,14 @@ describe('The life of a certificate in 2026', () => {
         status: null,
       });
       expect(queue.data!.proposals.edges.map((e) => e.node.id)).toEqual(['mien-dong-2024.E1']);
+    });
+    it("should record a subject's old commune for 2024", async () => {
+      const recorded = await ok<{ recordSubjectCommune: object }>(
+        THAI_NGUYEN,
+        `mutation($input: RecordSubjectCommuneInput!) { recordSubjectCommune(input: $input) { commune { code name } } }`,
+        { subjectId: 'htx-con-minh', communeCode: '02173', on: '2024-02-01' },
+      );
+      expect(recorded.recordSubjectCommune).toEqual({ commune: { code: '02185', name: 'Xã Côn Minh' } });
     });
     it('should refuse another province the same records', async () => {
       const errors = await refused(LANG_SON, AWARD, {
@@ -256,6 +264,7 @@ describe('The life of a certificate in 2026', () => {
         id: 'mien-dong-lapsed.C1',
         status: 'REVOKED',
         revocation: { reason: 'EXPIRED_NOT_RENEWED', decidedOn: '2026-10-01' },
+        revokedBy: { name: 'UBND tỉnh Thái Nguyên' },
       });
       const report = await as<{ districtTargets: { total: { newProducts3Star: { actual: number } } } }>(
         THAI_NGUYEN,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { findCertificates, issuedByOf, statusOf } from '../../../projections/certificates.projection';
+import { findCertificates, issuedByOf, revokedByOf, statusOf } from '../../../projections/certificates.projection';
 import { pendingProposal, proposalPurpose } from '../../../projections/proposals.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
@@ -90,6 +90,19 @@ export class CertificateResolver {
     const { view } = cutOf(context, certificate.cut);
     const authority = issuedByOf(view.models, view.models.certificates.get(certificate.entityId)!);
     return IssuingAuthorityType.from(authority, certificate.issuedOn);
+  }
+
+  @FieldResolver(() => IssuingAuthorityType, {
+    nullable: true,
+    description:
+      'Who revoked it, as on the revoking decision date (the province for a district certificate from 2025-07-01); null unless revoked',
+  })
+  revokedBy(@Root() certificate: CertificateType, @Ctx() context: GraphQLContext): IssuingAuthorityType | null {
+    const { view } = cutOf(context, certificate.cut);
+    const authority = revokedByOf(view.models, view.models.certificates.get(certificate.entityId)!);
+    return authority && certificate.revocation
+      ? IssuingAuthorityType.from(authority, certificate.revocation.decidedOn)
+      : null;
   }
 
   @FieldResolver(() => Boolean, {
