@@ -172,6 +172,64 @@ describe('A renewal before 2025-07-01 at the district that scores 70 or more', (
   });
 });
 
+describe('Purposes × the outcomes that depend on the decision date', () => {
+  const district3 = after(
+    registered,
+    award({ level: 'DISTRICT', score: 60, decisionNo: 'H-1', decidedOn: '2022-03-10' }),
+  );
+  const province4 = after(registered, award({ score: 80, decisionNo: 'T-1', decidedOn: '2023-06-15' }));
+  it('should propose an UPGRADE of a district 3★ scoring 75 to the province, before 2025-07-01', () => {
+    spec
+      .given(district3)
+      .when(award({ level: 'DISTRICT', score: 75, decidedOn: '2023-05-02' }))
+      .thenMatches([{ data: { purpose: 'UPGRADE', outcome: 'PROPOSED', certificateId: null } }]);
+  });
+  it('should return a RENEWAL scoring 65 at the province to the district, before 2025-07-01', () => {
+    spec
+      .given(district3)
+      .when(award({ score: 65, decidedOn: '2025-02-20' }))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({ purpose: 'RENEWAL', outcome: 'RETURNED', certificateId: null }),
+        }),
+      ]);
+  });
+  it('should renew a 4★ at 4★ and propose it to the centre when the province scores 92, from 2025-07-01', () => {
+    spec
+      .given(province4)
+      .when(award({ score: 92, decidedOn: '2026-05-15' }))
+      .thenMatches([
+        { data: { purpose: 'RENEWAL', outcome: 'RECOGNISED', proposedToHigherLevel: true } },
+        { data: { stars: 4, supersedes: 'mien-dong.C1' } },
+        { type: 'CertificateSuperseded' },
+      ]);
+  });
+  it('should leave a 5★ to expire when the centre does not renew it, from 2025-07-01', () => {
+    const national5 = after(
+      registered,
+      award({ level: 'NATIONAL', score: 93, decisionNo: 'TW-1', decidedOn: '2023-06-15' }),
+    );
+    spec
+      .given(national5)
+      .when(award({ level: 'NATIONAL', score: 85, decisionNo: 'TW-2', decidedOn: '2026-05-15' }))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({ purpose: 'RENEWAL', outcome: 'NOT_RECOGNISED', certificateId: null }),
+        }),
+      ]);
+  });
+  it('should let the province renew a 5★ at 4★ (fewer stars, a renewal)', () => {
+    const national5 = after(
+      registered,
+      award({ level: 'NATIONAL', score: 93, decisionNo: 'TW-1', decidedOn: '2023-06-15' }),
+    );
+    spec
+      .given(national5)
+      .when(award({ score: 85, decidedOn: '2026-05-15' }))
+      .thenMatches([{ data: { purpose: 'RENEWAL' } }, { data: { stars: 4, supersedes: 'mien-dong.C1' } }, {}]);
+  });
+});
+
 describe('Given purposes that do not fit what the product holds', () => {
   it('should refuse a RENEWAL of a product that holds no certificate', () => {
     spec
