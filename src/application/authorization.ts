@@ -129,8 +129,8 @@ export function officeExists(actor: Actor, day: string): boolean {
  * Whether the actor's office covers a place on a date: a district officer its district (until
  * 2025-06-30), a commune officer its commune (from 2025-07-01; an old commune counts as the one it
  * became), a provincial officer whatever lies in its province on that date (19 covers the former
- * Bắc Kạn from 2025-07-01, 06 nothing after 2025-06-30), the national council (unit VN) the whole
- * country, the system everything. A place or date the registry cannot read (unknown codes in a
+ * Bắc Kạn from 2025-07-01, and its past too as Bắc Kạn's successor, see succession.ts; 06 nothing
+ * after 2025-06-30), the national council (unit VN) the whole country, the system everything. A place or date the registry cannot read (unknown codes in a
  * registration, a date that does not parse or is after `today`) is left to the decider, which refuses
  * it as input.
  */
