@@ -1,13 +1,13 @@
 import type { View } from './index';
-import { type EvaluationLevel, revokingLevel } from '../src/domain/rules/authority';
-import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
+import { type EvaluationLevel, revokingLevel } from '#src/domain/rules/authority';
+import { type CertificateStatus, certificateStatusOn, expiresWithin } from '#src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
   CertificateRevoked,
   CertificateSuperseded,
   RevocationReason,
-} from '../src/domain/product/events';
-import { type DecidingAuthority, decidingAuthority } from '../src/domain/rules/issuingAuthority';
+} from '#src/domain/product/events';
+import { type DecidingAuthority, decidingAuthority } from '#src/domain/rules/issuingAuthority';
 import type { ReadonlyModels } from './index';
 import { type Draft, type Projection, handles } from './projection';
 import { productProvinceOn } from './products.projection';

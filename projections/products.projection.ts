@@ -1,11 +1,11 @@
 import type { ReadonlyModels, View } from './index';
 import { statusOf } from './certificates.projection';
-import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
-import { type EvaluationPurpose, derivePurpose } from '../src/domain/rules/evaluationPurpose';
-import type { ScoreParts } from '../src/domain/rules/scoreParts';
-import { locate } from '../src/domain/rules/units/placement';
+import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '#src/domain/product/events';
+import type { EvaluationLevel } from '#src/domain/rules/authority';
+import type { EvaluationOutcome } from '#src/domain/rules/evaluationOutcome';
+import { type EvaluationPurpose, derivePurpose } from '#src/domain/rules/evaluationPurpose';
+import type { ScoreParts } from '#src/domain/rules/scoreParts';
+import { locate } from '#src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {

@@ -1,9 +1,9 @@
 import type { View } from './index';
-import type { ProductEvaluated, ProductProposed, ProposalReturned } from '../src/domain/product/events';
+import type { ProductEvaluated, ProductProposed, ProposalReturned } from '#src/domain/product/events';
 import { productProvinceOn } from './products.projection';
-import type { EvaluationLevel, ProposingLevel } from '../src/domain/rules/authority';
-import { NEXT_LEVEL } from '../src/domain/rules/evaluationOutcome';
-import { type EvaluationPurpose, derivePurpose } from '../src/domain/rules/evaluationPurpose';
+import type { EvaluationLevel, ProposingLevel } from '#src/domain/rules/authority';
+import { NEXT_LEVEL } from '#src/domain/rules/evaluationOutcome';
+import { type EvaluationPurpose, derivePurpose } from '#src/domain/rules/evaluationPurpose';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 /**

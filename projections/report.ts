@@ -1,7 +1,7 @@
 import type { ReadonlyModels } from './index';
 import { type Indicator as IndicatorDefinition, productsOf, yearScope } from './indicators/yearScope';
 import { OUTSIDE, reportFrame } from './reportFrame';
-import type { UnitLevel } from '../src/domain/rules/units/units';
+import type { UnitLevel } from '#src/domain/rules/units/units';
 
 export interface Indicator {
   readonly target: number;

@@ -1,8 +1,8 @@
 import type { ReadonlyModels } from './index';
 import { type PlanView, findPlan } from './plans.projection';
 import type { SubjectView } from './subjects.projection';
-import { REORGANISATION_DAY } from '../src/domain/rules/reorganisation';
-import { type Location, locate, locateOrFirst, registeredDistrict } from '../src/domain/rules/units/placement';
+import { REORGANISATION_DAY } from '#src/domain/rules/reorganisation';
+import { type Location, locate, locateOrFirst, registeredDistrict } from '#src/domain/rules/units/placement';
 import {
   type AdministrativeUnit,
   type UnitLevel,
@@ -11,7 +11,7 @@ import {
   provinceOn,
   successorsOf,
   unitsAt,
-} from '../src/domain/rules/units/units';
+} from '#src/domain/rules/units/units';
 
 /** A subject outside the report's province. */
 export const OUTSIDE = Symbol('outside the province');

@@ -56,7 +56,7 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   ProposeProduct: ['COMMUNE_OFFICER', 'PROVINCIAL_OFFICER'],
   // The level a commune proposes to (the province) sends an incomplete dossier back.
   ReturnProposal: ['PROVINCIAL_OFFICER'],
-  // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
+  // SYSTEM adopts Plan 180 at start-up (src/application/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
 

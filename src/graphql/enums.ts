@@ -4,7 +4,7 @@ import { LEVELS_IN_SCHEMA } from '../domain/rules/authority';
 import { CERTIFICATE_STATUSES } from '../domain/rules/certificateValidity';
 import { EVALUATION_OUTCOMES } from '../domain/rules/evaluationOutcome';
 import { EVALUATION_PURPOSES } from '../domain/rules/evaluationPurpose';
-import { PROPOSAL_STATUSES } from '../../projections/proposals.projection';
+import { PROPOSAL_STATUSES } from '#projections/proposals.projection';
 import { LINKAGE_KINDS, SUBJECT_KINDS, SUPPORT_PROGRAMMES } from '../domain/subject/events';
 
 /**

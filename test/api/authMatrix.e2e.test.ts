@@ -1,4 +1,4 @@
-import type { TokenClaims } from '../../src/graphql/auth/tokens';
+import type { TokenClaims } from '../../src/http/auth/tokens';
 import { type Actors, type MatrixRow, checkCase, runMatrix } from '../support/authMatrix';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import {

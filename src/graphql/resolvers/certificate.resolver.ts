@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { findCertificates, issuedByOf, revokedByOf, statusOf } from '../../../projections/certificates.projection';
-import { pendingProposal, proposalPurpose } from '../../../projections/proposals.projection';
+import { findCertificates, issuedByOf, revokedByOf, statusOf } from '#projections/certificates.projection';
+import { pendingProposal, proposalPurpose } from '#projections/proposals.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -15,6 +15,7 @@ import { CertificatePageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { CutArgs, PageArgs } from './args';
 import { productIn } from './product.resolver';
+import { Rules } from '../fieldRules';
 
 export function certificateIn(cut: Cut, id: string): CertificateType {
   const certificate = cut.view.models.certificates.get(id);
@@ -41,6 +42,7 @@ export class CertificateResolver {
     return certificateIn(cut, input.certificateId);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => CertificateType, {
     nullable: true,
     description: 'A certificate by its id, which is also its public number',
@@ -59,6 +61,7 @@ export class CertificateResolver {
     return certificate ? CertificateType.from(cut.key, certificate) : null;
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => CertificatePageType, {
     description:
       'Certificates in order of issue, a page at a time, filtered by district, stars, status, group, level or product',

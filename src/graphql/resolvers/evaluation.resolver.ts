@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { evaluationPurposeOf } from '../../../projections/products.projection';
+import { evaluationPurposeOf } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutOf, runCommand } from '../context';
 import { AwardStarsInput } from '../inputs/product.inputs';

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { expiringCertificates } from '../../../projections/certificates.projection';
+import { expiringCertificates } from '#projections/certificates.projection';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { EXPIRY_WINDOW_MAX_DAYS } from '../../domain/rules/certificateValidity';
 import { requireProvinceInForce } from '../../domain/rules/units/abolished';
@@ -8,6 +8,7 @@ import { type GraphQLContext, cutFor } from '../context';
 import { DateScalar } from '../scalars';
 import { CertificateType } from '../types/certificate.type';
 import { CutArgs } from './args';
+import { Rules } from '../fieldRules';
 
 @ArgsType()
 class ExpiringArgs extends CutArgs {
@@ -35,6 +36,7 @@ class ExpiringArgs extends CutArgs {
 
 @Resolver(() => CertificateType)
 export class ExpiringCertificatesResolver {
+  @Rules({ access: 'officials' })
   @Query(() => [CertificateType], {
     description:
       'Certificates VALID on `on` whose last valid day falls within `within` days of it, soonest first: ' +

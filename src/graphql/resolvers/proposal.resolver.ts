@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { View } from '../../../projections';
+import type { View } from '#projections/index';
 import {
   type ProposalView,
   findProposals,
   pendingProposal,
   proposalPurpose,
-} from '../../../projections/proposals.projection';
+} from '#projections/proposals.projection';
 import { NotFoundError } from '../../core/errors';
 import { productIdOfProposal } from '../../domain/product/events';
 import { communeOn } from '../../domain/rules/units/units';
@@ -18,6 +18,7 @@ import { ProposalPageType, ProposalType } from '../types/proposal.type';
 import { AdministrativeUnitType } from '../types/unit.type';
 import { PageArgs } from './args';
 import { productIn } from './product.resolver';
+import { Rules } from '../fieldRules';
 
 const proposalType = (key: string, view: View, proposal: ProposalView): ProposalType =>
   ProposalType.from(key, proposal, proposalPurpose(view, proposal));
@@ -32,6 +33,7 @@ function proposalIn(key: string, view: View, proposalId: string): ProposalType {
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
+  @Rules({ access: 'officials' })
   @Query(() => ProposalPageType, {
     description:
       'Proposals to a level, oldest first: what waits at the province or the centre (PENDING by default). ' +

@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { EvaluationView } from '../../../projections';
+import type { EvaluationView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, EvaluationOutcomeEnum, EvaluationPurposeEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('ScoreParts', {
   description:
@@ -19,6 +20,7 @@ export class ScorePartsType {
   c!: number;
 }
 
+@PublicType()
 @ObjectType('Evaluation', { description: "A council's result for a product" })
 export class EvaluationType {
   @Field(() => ID, {

@@ -3,8 +3,10 @@ import { type DecidingAuthority, authorityName } from '../../domain/rules/issuin
 import { LAST_DAY_OF_DISTRICTS, REORGANISATION_DAY } from '../../domain/rules/reorganisation';
 import { unitOn } from '../../domain/rules/units/units';
 import { EvaluationLevelEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 import { AdministrativeUnitType } from './unit.type';
 
+@PublicType()
 @ObjectType('IssuingAuthority', {
   description:
     'Who decided, as on the decision date: the level and its unit (UBND tỉnh Bắc Kạn for a 2024 provincial ' +

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import type { ProposalView } from '../../../projections';
+import type { ProposalView } from '#projections/index';
 import { EvaluationLevelEnum, EvaluationPurposeEnum, ProposalStatusEnum } from '../enums';
 import { DateScalar } from '../scalars';
 import { identify } from '../identity';

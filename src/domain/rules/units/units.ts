@@ -111,3 +111,16 @@ export function levelOfCode(code: string): UnitLevel | undefined {
   if (!/^\d+$/.test(code)) return undefined;
   return ({ 2: 'PROVINCE', 3: 'DISTRICT', 5: 'COMMUNE' } as const)[code.length as 2 | 3 | 5];
 }
+
+/** The most units directly below one province in any period: how many rows a report by unit can have. */
+export const MOST_UNITS_IN_A_PROVINCE: number = Math.max(
+  ...[BEFORE_REORGANISATION, FROM_REORGANISATION].map((list) => {
+    const counts = new Map<string, number>();
+    for (const unit of list.byCode.values())
+      if (unit.level !== 'PROVINCE') {
+        const key = `${unit.provinceCode} ${unit.level}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    return Math.max(0, ...counts.values());
+  }),
+);
