@@ -1,5 +1,5 @@
-import { type DistrictTarget, type PlanEvent, targetUnitCode } from '../src/domain/plan/events';
-import type { UnitLevel } from '../src/domain/rules/units/units';
+import { type DistrictTarget, type PlanEvent, targetUnitCode } from '#src/domain/plan/events';
+import type { UnitLevel } from '#src/domain/rules/units/units';
 import { type Projection, handles } from './projection';
 
 export interface PlanView {

@@ -73,6 +73,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         level: 'DISTRICT',
         decisionNo: '2150/QĐ-UBND',
         issuedOn: '2024-10-15',
+        issuedBy: { name: 'UBND huyện Na Rì' },
         expiresOn: '2027-10-15',
         product: { name: 'Miến dong Na Rì' },
         subject: {
@@ -134,6 +135,7 @@ describe('public certificate page and plan progress over HTTP', () => {
       expect(page).toContain('Không tìm thấy giấy chứng nhận');
       expect(page).not.toContain('<script>alert');
       expect(page.slice(page.indexOf('<main'))).not.toMatch(/script|khong-co/);
+      expect(page).not.toMatch(/khong-co|%3Cscript|%E0%A4/i);
     });
 
     it('should answer JSON for an unknown or malformed id with a stable code', async () => {

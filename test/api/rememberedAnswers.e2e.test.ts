@@ -165,9 +165,11 @@ describe('Answers remembered by log position', () => {
     expect(first.status).toBe(200);
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(first.headers.get('vary')).toBe('Accept, Authorization');
 
     const again = await get(REPORT, { 'if-none-match': etag! });
     expect(again.status).toBe(304);
+    expect(again.headers.get('vary')).toBe('Accept, Authorization');
     expect(await again.text()).toBe('');
     expect((await get(REPORT, { 'if-none-match': '"another"' })).status).toBe(200);
 

@@ -35,7 +35,9 @@ export function registerSubject(command: RegisterSubject, state: SubjectState): 
   requireSafeId('id', command.subjectId);
   const twin = command.sameIdIgnoringCase;
   if (twin !== undefined) {
-    throw new IllegalStateError(`Subject ${twin} already exists: ids are unique regardless of case`, { subjectId: twin });
+    throw new IllegalStateError(`Subject ${twin} already exists: ids are unique regardless of case`, {
+      subjectId: twin,
+    });
   }
   const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
   const place = requireRegistrationPlace(command.districtCode, command.communeCode, registeredOn);

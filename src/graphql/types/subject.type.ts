@@ -1,10 +1,11 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SubjectView } from '../../../projections';
+import type { SubjectView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
 import type { Placement } from '../../domain/rules/units/placement';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
@@ -42,6 +43,7 @@ export class SupportType {
   description!: string;
 }
 
+@PublicType()
 @ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
 export class SubjectType {
   @Field(() => ID, {

@@ -1,11 +1,11 @@
-import { DISTRICT_TARGET_INDICATORS, districtTargets } from '../../../projections/districtTargets.projection';
-import { QUALITY_INDICATORS, qualityManagement } from '../../../projections/qualityManagement.projection';
-import type { Indicator, Report } from '../../../projections/report';
-import type { View } from '../../../projections';
+import { DISTRICT_TARGET_INDICATORS, districtTargets } from '#projections/districtTargets.projection';
+import { QUALITY_INDICATORS, qualityManagement } from '#projections/qualityManagement.projection';
+import type { Indicator, Report } from '#projections/report';
+import type { View } from '#projections/index';
 import { UnavailableError } from '../../core/errors';
 import { addDays, isBusinessDate, vietnamDate } from '../../domain/rules/businessDate';
 import { daysOfProvinceIn } from '../../domain/rules/units/units';
-import type { Services } from '../../services';
+import type { Services } from '../../application/services';
 
 export interface ProgressRow {
   unit: { code: string; name: string };
