@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../src/core/decider';
+import type { DomainEvent } from '#src/core/decider';
 import { type CertificateView, certificatesProjection, type CertificatesState } from './certificates.projection';
 import { type FoldedIdsState, foldedIdsProjection } from './foldedIds.projection';
 import { type KeyProductView, keyProductsProjection, type KeyProductsState } from './keyProducts.projection';

@@ -1,6 +1,6 @@
 import type { ReadonlyModels } from './index';
-import type { KeyProductEvent } from '../src/domain/keyProduct/events';
-import type { KeyProductLevel } from '../src/domain/rules/plan180Targets';
+import type { KeyProductEvent } from '#src/domain/keyProduct/events';
+import type { KeyProductLevel } from '#src/domain/rules/plan180Targets';
 import { type Draft, type Projection, handles } from './projection';
 
 export interface KeyProductView {

@@ -1,5 +1,5 @@
-import type { MediaEvent } from '../src/domain/media/events';
-import type { MediaLevel } from '../src/domain/rules/plan180Targets';
+import type { MediaEvent } from '#src/domain/media/events';
+import type { MediaLevel } from '#src/domain/rules/plan180Targets';
 import { type Projection, handles } from './projection';
 
 export interface MediaItemView {

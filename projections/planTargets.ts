@@ -5,7 +5,7 @@ import { openOn, placementOf } from './salesPoints.projection';
 import type { Indicator, ReportUnit } from './report';
 import { yearScope } from './indicators/yearScope';
 import { reportFrame } from './reportFrame';
-import { locateOrFirst } from '../src/domain/rules/units/placement';
+import { locateOrFirst } from '#src/domain/rules/units/placement';
 
 /**
  * Counts for what Plan 180 asks beyond its annexes (target 3, key products, sales points), read on

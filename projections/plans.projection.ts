@@ -1,6 +1,6 @@
-import { type DistrictTarget, type PlanEvent, targetUnitCode } from '../src/domain/plan/events';
-import type { UnitLevel } from '../src/domain/rules/units/units';
-import type { OtherTargets } from '../src/domain/rules/plan180Targets';
+import { type DistrictTarget, type PlanEvent, targetUnitCode } from '#src/domain/plan/events';
+import type { UnitLevel } from '#src/domain/rules/units/units';
+import type { OtherTargets } from '#src/domain/rules/plan180Targets';
 import { type Projection, handles } from './projection';
 
 export interface PlanView {

@@ -1,4 +1,4 @@
-import { type GlobalPosition, comparePositions } from '../src/eventStore/eventStore';
+import { type GlobalPosition, comparePositions } from '#src/eventStore/eventStore';
 
 export interface PositionWaiter {
   readonly position: GlobalPosition;

@@ -1,4 +1,4 @@
-import { upcast } from '../src/domain/upcast';
+import { upcast } from '#src/domain/upcast';
 import {
   type EventStore,
   EventStoreUnavailableError,
@@ -7,7 +7,7 @@ import {
   type Subscription,
   comparePositions,
   formatPosition,
-} from '../src/eventStore/eventStore';
+} from '#src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
 import { type PositionWaiter, PositionWaiters } from './positionWaiters';
 import { type RebuildResult, rebuildBeside } from './rebuild';

@@ -1,6 +1,6 @@
 import type { ReadonlyModels } from './index';
-import { type Placement, locateOrFirst } from '../src/domain/rules/units/placement';
-import type { SalesPointEvent } from '../src/domain/salesPoint/events';
+import { type Placement, locateOrFirst } from '#src/domain/rules/units/placement';
+import type { SalesPointEvent } from '#src/domain/salesPoint/events';
 import { type Draft, type Projection, handles } from './projection';
 
 export interface SalesPointView {

@@ -1,10 +1,10 @@
 import type { View } from './index';
 import { foldForSearch } from './products.projection';
-import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '../src/domain/subject/events';
-import type { ProductRegistered } from '../src/domain/product/events';
+import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '#src/domain/subject/events';
+import type { ProductRegistered } from '#src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
-import type { CommuneRecord } from '../src/domain/rules/units/placement';
-import type { FundingSource } from '../src/domain/rules/plan180Targets';
+import type { CommuneRecord } from '#src/domain/rules/units/placement';
+import type { FundingSource } from '#src/domain/rules/plan180Targets';
 
 export interface LinkageView {
   readonly id: string;

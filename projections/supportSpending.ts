@@ -1,8 +1,8 @@
 import type { View } from './index';
 import type { ReportUnit } from './report';
-import { FUNDING_SOURCES, type FundingSource } from '../src/domain/rules/plan180Targets';
-import { REORGANISATION_DAY } from '../src/domain/rules/reorganisation';
-import { locateOrFirst, registeredDistrict } from '../src/domain/rules/units/placement';
+import { FUNDING_SOURCES, type FundingSource } from '#src/domain/rules/plan180Targets';
+import { REORGANISATION_DAY } from '#src/domain/rules/reorganisation';
+import { locateOrFirst, registeredDistrict } from '#src/domain/rules/units/placement';
 
 export interface SupportSpending {
   readonly year: number;

@@ -5,6 +5,7 @@ import type { KeyProductLevel } from '../domain/rules/plan180Targets';
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
 import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
 import { communeOn, districtOn, provinceOn } from '../domain/rules/units/units';
+import { actsAsSuccessor } from './succession';
 import type { Actor, Role } from './metadata';
 
 /** Commands that act where a subject is (for a product, where its subject was when it was registered). */
@@ -17,7 +18,9 @@ export type LocalAction =
   | 'RecordTraceability'
   | 'RecordQualityCertification'
   | 'RegisterSalesPoint'
-  | 'CloseSalesPoint';
+  | 'CloseSalesPoint'
+  | 'ProposeProduct'
+  | 'ReturnProposal';
 
 /** Commands a province's office records for the whole province. */
 export type ProvinceAction = 'AdoptPlan' | 'RecordMediaCoverage';
@@ -62,7 +65,11 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   RecordQualityCertification: OFFICERS,
   RegisterSalesPoint: OFFICERS,
   CloseSalesPoint: OFFICERS,
-  // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
+  // A commune proposes its products to the province (Decision 1489); the province may enter it for the commune.
+  ProposeProduct: ['COMMUNE_OFFICER', 'PROVINCIAL_OFFICER'],
+  // The level a commune proposes to (the province) sends an incomplete dossier back.
+  ReturnProposal: ['PROVINCIAL_OFFICER'],
+  // SYSTEM adopts Plan 180 at start-up (src/application/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
 
@@ -152,8 +159,8 @@ export function officeExists(actor: Actor, day: string): boolean {
  * Whether the actor's office covers a place on a date: a district officer its district (until
  * 2025-06-30), a commune officer its commune (from 2025-07-01; an old commune counts as the one it
  * became), a provincial officer whatever lies in its province on that date (19 covers the former
- * Bắc Kạn from 2025-07-01, 06 nothing after 2025-06-30), the national council (unit VN) the whole
- * country, the system everything. A place or date the registry cannot read (unknown codes in a
+ * Bắc Kạn from 2025-07-01, and its past too as Bắc Kạn's successor, see succession.ts; 06 nothing
+ * after 2025-06-30), the national council (unit VN) the whole country, the system everything. A place or date the registry cannot read (unknown codes in a
  * registration, a date that does not parse or is after `today`) is left to the decider, which refuses
  * it as input.
  */
@@ -161,6 +168,7 @@ export function covers(actor: Actor, where: Where, today?: string): boolean {
   if (actor.role === 'SYSTEM') return true;
   if (actor.role === 'NATIONAL_COUNCIL') return actor.unit === COUNTRY;
   if (!judgeable(where.day, today)) return true;
+  if (actsAsSuccessor(actor, where, today)) return true;
   if (!officeExists(actor, where.day)) return false;
   const place = locateOrFirst(where.placement, where.day);
   if (!place.province) return true;
@@ -201,7 +209,7 @@ const judgeable = (day: string, today: string | undefined): boolean =>
  */
 export function authorize(actor: Actor, request: CommandRequest, today?: string): void {
   const what = asked(request);
-  if (!rolesFor(request).includes(actor.role)) {
+  if (!rolesFor(request).includes(actor.role) && !recordsForAbolishedUnit(actor, request, today)) {
     throw new ForbiddenError(`${actor.role} may not ${what}`, { action: request.action });
   }
   const allowed = isProvinceWide(request)
@@ -214,6 +222,17 @@ export function authorize(actor: Actor, request: CommandRequest, today?: string)
       { action: request.action },
     );
   }
+}
+
+/**
+ * The successor's office records the abolished units' own decisions (a district's revocation of 2024,
+ * say) for places now in its territory; the centre's stay the centre's.
+ */
+function recordsForAbolishedUnit(actor: Actor, request: CommandRequest, today: string | undefined): boolean {
+  if (isProvinceWide(request) || request.where === null) return false;
+  const level =
+    request.action === 'AwardStars' ? request.level : request.action === 'RevokeCertificate' ? request.issuedBy : null;
+  return level !== 'NATIONAL' && actsAsSuccessor(actor, request.where, today);
 }
 
 function describe(where: Where | null): string {

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { expiringCertificates } from '../../projections/certificates.projection';
-import { replayLog } from '../../projections/replay';
+import { expiringCertificates } from '#projections/certificates.projection';
+import { replayLog } from '#projections/replay';
 import { daysBetween, isBusinessDate, vietnamDate } from '../domain/rules/businessDate';
 import { EXPIRY_WINDOW_MAX_DAYS } from '../domain/rules/certificateValidity';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import type { CliIo } from './io';
 
 export interface ExpiringOptions {

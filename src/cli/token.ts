@@ -1,13 +1,7 @@
 import { Command } from 'commander';
 import { COUNTRY } from '../application/authorization';
 import { type UnitLevel, levelOfCode } from '../domain/rules/units/units';
-import {
-  DEVELOPMENT_JWT_SECRET,
-  TOKEN_ROLES,
-  type TokenRole,
-  durationSeconds,
-  mintToken,
-} from '../graphql/auth/tokens';
+import { DEVELOPMENT_JWT_SECRET, TOKEN_ROLES, type TokenRole, durationSeconds, mintToken } from '../http/auth/tokens';
 import { type CliIo, UsageError } from './io';
 
 const ROLES = `ROLE: ${TOKEN_ROLES.join(' | ')}`;

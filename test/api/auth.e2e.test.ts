@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mintToken } from '../../src/graphql/auth/tokens';
+import { mintToken } from '../../src/http/auth/tokens';
 import { DEFAULT_OFFICER, TEST_JWT_SECRET, type TestServer, bearer, startTestServer } from '../support/testServer';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 

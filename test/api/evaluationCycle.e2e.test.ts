@@ -168,8 +168,11 @@ describe('An evaluation cycle over GraphQL', () => {
     expect(await expiring({ on: '2027-12-02' })).toEqual([
       { id: 'tra.C2', stars: 5, expiresOn: '2027-12-10', status: 'VALID' },
     ]);
-    // Bắc Kạn's products lie in Thái Nguyên (19) from 2025-07-01.
-    expect(await expiring({ within: 90, on: '2027-09-20', provinceCode: '06' })).toEqual([]);
+    // Bắc Kạn's products lie in Thái Nguyên (19) from 2025-07-01: 06 then names the successor instead of an empty list.
+    const abolished = await server.gql(EXPIRING, { within: 90, on: '2027-09-20', provinceCode: '06' });
+    expect(abolished.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(abolished.errors?.[0]?.message).toMatch(/its units are in 19 Thái Nguyên/);
+    expect(await expiring({ within: 90, on: '2025-06-01', provinceCode: '06' })).toEqual([]);
     expect(await expiring({ within: 90, on: '2027-09-20', provinceCode: '19' })).toHaveLength(2);
     expect(await expiring({})).toEqual([]);
     const refused = await server.gql(EXPIRING, { within: -1 });

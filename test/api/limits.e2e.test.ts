@@ -1,7 +1,7 @@
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
+import { loadConfig } from '../../src/config/index';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import { subjectInput } from '../support/operations';
 

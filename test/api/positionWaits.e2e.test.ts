@@ -1,5 +1,5 @@
+import { DEFAULT_RATE_LIMITS } from '../../src/config/defaults';
 import { quietObservability } from '../../src/observability';
-import { DEFAULT_RATE_LIMITS } from '../../src/graphql/limits/rateLimits';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 
 const FAR_AHEAD = '99999999:99999999';

@@ -1,5 +1,5 @@
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import {
   AWARD_STARS,
@@ -114,7 +114,10 @@ describe('The cost of whole-log work', () => {
     ],
     ['replays asked by position', (i: number) => `plan(year: 2024, atPosition: "${i + 1}:${i + 1}") { year }`],
     ['digests of every stream', () => 'auditDigest { digest }'],
-    ['scans of the log for a type', () => 'events(first: 1, types: ["CertificateRevoked"]) { pageInfo { hasNextPage } }'],
+    [
+      'scans of the log for a type',
+      () => 'events(first: 1, types: ["CertificateRevoked"]) { pageInfo { hasNextPage } }',
+    ],
   ])('should refuse fifteen %s in one request, before any runs, and take a few', async (_name, field) => {
     const many = await server.gqlAs(AUDITOR, aliases(15, field));
     expect([many.status, many.data ?? null, many.errors?.[0]?.extensions?.code]).toEqual([

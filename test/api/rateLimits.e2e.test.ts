@@ -1,8 +1,9 @@
+import { DEFAULT_RATE_LIMITS } from '../../src/config/defaults';
 import { request } from 'node:http';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/graphql/limits/rateLimits';
+import { loadConfig } from '../../src/config/index';
+import { type RateLimits } from '../../src/http/limits/rateLimits';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 

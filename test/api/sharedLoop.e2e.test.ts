@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import {
   AWARD_STARS,
   REGISTER_PRODUCT,
@@ -11,7 +11,8 @@ import { type TestServer, asDistrictOfficer, startTestServer } from '../support/
 
 /** Evaluations one district officer records on one product, one right after another. */
 const EVALUATIONS = 60;
-const NESTED = 'product(id: "mien-dong") { evaluations { product { evaluations { product { evaluations { product { id } } } } } } }';
+const NESTED =
+  'product(id: "mien-dong") { evaluations { product { evaluations { product { evaluations { product { id } } } } } } }';
 /** Two levels instead of three: 3,600 products an alias, long enough to see who is answered first. */
 const SHALLOWER = 'product(id: "mien-dong") { evaluations { product { evaluations { product { id } } } } }';
 const aliases = (count: number, selection = NESTED) =>

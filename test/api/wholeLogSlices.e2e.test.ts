@@ -1,5 +1,5 @@
+import { DEFAULT_EXECUTION_BUDGET } from '../../src/config/defaults';
 import type { AppendResult, NewEvent } from '../../src/eventStore/eventStore';
-import { DEFAULT_EXECUTION_BUDGET } from '../../src/graphql/limits/executionBudget';
 import { subjectRegistered } from '../support/fixtures';
 import { type TestServer, bearer, startTestServer, testClockMs } from '../support/testServer';
 

@@ -1,5 +1,6 @@
-import { loadConfig } from '../../src/config';
-import { DEFAULT_WHOLE_LOG_LIMITS, createWholeLogLimiter } from '../../src/graphql/limits/wholeLogWork';
+import { DEFAULT_WHOLE_LOG_LIMITS } from '../../src/config/defaults';
+import { loadConfig } from '../../src/config/index';
+import { createWholeLogLimiter } from '../../src/http/limits/wholeLogWork';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bundleExplorer } from '../../src/graphql/explorer/bundle';
+import { bundleExplorer } from '../../src/http/explorer/bundle';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 import { type BrowserSession, describeInBrowser, launchBrowser } from '../support/browser';
 import { DEFAULT_OFFICER, TEST_JWT_SECRET, type TestServer, startTestServer } from '../support/testServer';
-import { mintToken } from '../../src/graphql/auth/tokens';
+import { mintToken } from '../../src/http/auth/tokens';
 
 const QUERY_EDITOR = '.graphiql-query-editor .CodeMirror';
 const RESPONSE = '.graphiql-response .CodeMirror';

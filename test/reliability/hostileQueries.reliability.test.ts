@@ -1,3 +1,4 @@
+import { DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS } from '../../src/config/defaults';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,7 @@ import {
   productInput,
   subjectInput,
 } from '../support/operations';
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
-import { WHOLE_LOG_COST } from '../../src/graphql/limits/queryCost';
-import { DEFAULT_RATE_LIMITS } from '../../src/graphql/limits/rateLimits';
+import { WHOLE_LOG_COST } from '../../src/http/limits/queryCost';
 import { loudError, stackInOutput, stringsIn } from './support/hostileChecks';
 import { PRODUCT, SUBJECT } from './support/hostilePayloads';
 import { SPELLINGS, type Shape, shapes, spell } from './support/hostileShapes';

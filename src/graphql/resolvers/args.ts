@@ -22,6 +22,9 @@ export class CutArgs {
   atPosition?: string | null;
 }
 
+/** The arguments of CutArgs: given a value, they ask a field about the past, which replays the log. */
+export const HISTORY_ARGUMENTS = ['asOf', 'atPosition'] as const satisfies readonly (keyof CutArgs)[];
+
 @ArgsType()
 export class PageArgs extends CutArgs {
   @Field(() => Int, {

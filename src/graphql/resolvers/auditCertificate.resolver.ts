@@ -7,7 +7,8 @@ import { Rules } from '../fieldRules';
 
 @Resolver(() => CertificateType)
 export class CertificateHistoryResolver {
-  @Rules({ readsStore: true })
+  // Its issue, supersession, revocation and the evaluation: bounded by the domain.
+  @Rules({ readsStore: true, maxItems: 10 })
   @FieldResolver(() => [AuditEntryType], {
     description:
       'Every stored event about this certificate, oldest first: the evaluation that issued it, its issue, ' +

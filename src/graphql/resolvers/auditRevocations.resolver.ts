@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { CertificateView } from '../../../projections';
+import type { CertificateView } from '#projections/index';
 import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
 import { ValidationError } from '../../core/errors';
 import { type GraphQLContext, cutFor } from '../context';
@@ -14,6 +14,7 @@ type Revoked = CertificateView & { revocation: NonNullable<CertificateView['revo
 
 @Resolver(() => RevocationRecordType)
 export class AuditRevocationsResolver {
+  @Rules({ access: 'officials', maxItems: 200 })
   @Query(() => [RevocationRecordType], {
     description: 'Certificates revoked by decisions dated from–to (inclusive), oldest decision first, for auditors',
   })

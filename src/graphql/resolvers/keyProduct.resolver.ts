@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { keyProductsIn } from '../../../projections/keyProducts.projection';
-import { provinceOfProduct } from '../../../projections/planTargets';
+import { keyProductsIn } from '#projections/keyProducts.projection';
+import { provinceOfProduct } from '#projections/planTargets';
 import { NotFoundError } from '../../core/errors';
 import { requireProvinceOn } from '../../domain/rules/place';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
@@ -11,6 +11,7 @@ import { KeyProductType } from '../types/keyProduct.type';
 import { CutArgs } from './args';
 import { askedProvince } from './askedProvince';
 import { productIn } from './product.resolver';
+import { Rules } from '../fieldRules';
 
 @ArgsType()
 class KeyProductsArgs extends CutArgs {
@@ -53,6 +54,7 @@ export class KeyProductResolver {
     return this.answer(context, input.productId, input.level);
   }
 
+  @Rules({ access: 'officials', maxItems: 200 })
   @Query(() => [KeyProductType], {
     description: 'Key products in force on `on` of products located in the province then, provincial ones first',
   })

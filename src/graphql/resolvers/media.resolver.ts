@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { mediaCoverage } from '../../../projections/planTargets';
+import { mediaCoverage } from '#projections/planTargets';
 import { NotFoundError } from '../../core/errors';
 import { requireProvinceInYear } from '../../domain/rules/place';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { RecordMediaCoverageInput } from '../inputs/planTargets.inputs';
 import { MediaCoverageReportType, MediaItemType, MediaMonthType } from '../types/planTargets.type';
 import { ProvinceYearQuestion, askedProvince } from './askedProvince';
+import { Rules } from '../fieldRules';
 
 @Resolver(() => MediaItemType)
 export class MediaResolver {
@@ -23,6 +24,7 @@ export class MediaResolver {
     return MediaItemType.from(cut.key, recorded);
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => MediaCoverageReportType, {
     description: "A province's media coverage of OCOP per month of a year, against the plan's monthly target",
   })

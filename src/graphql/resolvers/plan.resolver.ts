@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { findPlan } from '../../../projections/plans.projection';
+import { findPlan } from '#projections/plans.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';
 import { PlanType } from '../types/plan.type';
 import { CutArgs, ProvinceYearArgs } from './args';
+import { Rules } from '../fieldRules';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -22,6 +23,7 @@ export class PlanResolver {
     return PlanType.from(cut.key, adopted);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => PlanType, {
     description: "A province's yearly OCOP plan with its targets, null when none is adopted",
     nullable: true,

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { otherTargets } from '../../../projections/planTargets';
-import { supportSpending } from '../../../projections/supportSpending';
+import { otherTargets } from '#projections/planTargets';
+import { supportSpending } from '#projections/supportSpending';
 import { requireProvinceInYear } from '../../domain/rules/place';
 import { OTHER_TARGET_FIELDS } from '../../domain/rules/plan180Targets';
 import { type GraphQLContext, cutFor } from '../context';
@@ -14,9 +14,11 @@ import {
 } from '../types/planTargets.type';
 import { AdministrativeUnitType } from '../types/unit.type';
 import { ProvinceYearQuestion, askedProvince } from './askedProvince';
+import { Rules } from '../fieldRules';
 
 @Resolver()
 export class PlanTargetsResolver {
+  @Rules({ access: 'officials' })
   @Query(() => SupportSpendingReportType, {
     description: 'What support provided in a year to subjects of a province cost, by funding source and by unit',
   })
@@ -34,6 +36,7 @@ export class PlanTargetsResolver {
     });
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => OtherTargetsReportType, {
     description:
       "Plan 180's targets beyond Annex 1 and 2 (media a month, key products, sales points) against what was recorded",

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ProductView, View } from '../../../projections';
-import { currentStars, findProducts } from '../../../projections/products.projection';
+import type { ProductView, View } from '#projections/index';
+import { currentStars, evaluationPurposeOf, findProducts } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -19,6 +19,7 @@ import { ProductType, QualityCertificationType, TraceabilityType } from '../type
 import { SubjectType } from '../types/subject.type';
 import { CutArgs, PageArgs } from './args';
 import { subjectIn } from './subject.resolver';
+import { Rules } from '../fieldRules';
 
 export function productIn(cut: Cut, id: string): ProductType {
   const product = cut.view.models.products.get(id);
@@ -68,6 +69,7 @@ export class ProductResolver {
     return productIn(cut, input.productId);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => ProductType, { description: 'A product by its id, now or as it was', nullable: true })
   async product(
     @Arg('id', () => ID, { description: "The product's id, or an id this service gave for an answer about the past" })
@@ -81,6 +83,7 @@ export class ProductResolver {
     return product ? ProductType.from(key, product) : null;
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => ProductPageType, {
     description:
       'Products in registration order, a page at a time, filtered by district, stars, status, group, subject or name',
@@ -118,7 +121,9 @@ export class ProductResolver {
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
   evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
     const { view } = cutOf(context, product.cut);
-    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
+    return recordOf(view, product).evaluations.map((e) =>
+      EvaluationType.from(product.cut, product.entityId, e, evaluationPurposeOf(view.models, product.entityId, e)),
+    );
   }
 
   @FieldResolver(() => [TraceabilityType], { description: 'The traceability systems its origin can be traced in' })

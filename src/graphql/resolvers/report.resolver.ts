@@ -1,8 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { View } from '../../../projections';
-import { districtTargets } from '../../../projections/districtTargets.projection';
-import type { ReportUnit } from '../../../projections/report';
-import { qualityManagement } from '../../../projections/qualityManagement.projection';
+import type { View } from '#projections/index';
+import { districtTargets } from '#projections/districtTargets.projection';
+import type { ReportUnit } from '#projections/report';
+import { qualityManagement } from '#projections/qualityManagement.projection';
 import { type GraphQLContext, cutFor } from '../context';
 import { identify } from '../identity';
 import {
@@ -14,6 +14,7 @@ import {
   reportRows,
 } from '../types/report.type';
 import { CutArgs, ProvinceYearArgs } from './args';
+import { Rules } from '../fieldRules';
 
 type Report = {
   districts: readonly { unit: ReportUnit }[];
@@ -46,6 +47,7 @@ async function yearReport<R extends Report, Out extends object, Row extends obje
 
 @Resolver()
 export class ReportResolver {
+  @Rules({ access: 'public' })
   @Query(() => DistrictTargetsReportType, {
     description: `Annex 1: product development targets and actuals per unit of the plan, ${JUDGED}`,
   })
@@ -56,6 +58,7 @@ export class ReportResolver {
     });
   }
 
+  @Rules({ access: 'public' })
   @Query(() => QualityManagementReportType, {
     description: `Annex 2: quality of recognised products per unit of the plan, ${JUDGED}`,
   })

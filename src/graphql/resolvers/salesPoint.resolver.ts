@@ -1,6 +1,6 @@
 import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { openSalesPoints } from '../../../projections/salesPoints.projection';
+import { openSalesPoints } from '#projections/salesPoints.projection';
 import { NotFoundError } from '../../core/errors';
 import { requireProvinceOn } from '../../domain/rules/place';
 import { requireCommune } from '../../domain/rules/units/readPlace';
@@ -13,6 +13,7 @@ import { SalesPointPageType, SalesPointType } from '../types/salesPoint.type';
 import { SubjectType } from '../types/subject.type';
 import { CutArgs } from './args';
 import { askedProvince } from './askedProvince';
+import { Rules } from '../fieldRules';
 
 function salesPointIn(cut: Cut, id: string): SalesPointType {
   const point = cut.view.models.salesPoints.get(id);
@@ -69,6 +70,7 @@ export class SalesPointResolver {
     return salesPointIn(cut, input.salesPointId);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => SalesPointPageType, {
     description: 'OCOP sales points open on `on` in a province (or one of its communes), in the order registered',
   })

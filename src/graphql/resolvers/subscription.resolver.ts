@@ -1,11 +1,12 @@
 import { Arg, Int, Resolver, Root, Subscription } from 'type-graphql';
-import { districtTargets } from '../../../projections/districtTargets.projection';
-import { isProjected } from '../../../projections';
+import { districtTargets } from '#projections/districtTargets.projection';
+import { isProjected } from '#projections/index';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { asyncQueue } from '../asyncQueue';
 import type { GraphQLContext } from '../context';
 import { NOW_KEY } from '../cut';
 import { DistrictTargetsRowType, reportKey, reportRows } from '../types/report.type';
+import { Rules } from '../fieldRules';
 
 type Row = DistrictTargetsRowType;
 
@@ -38,6 +39,7 @@ function changedRows(context: GraphQLContext, provinceCode: string, year: number
 
 @Resolver()
 export class SubscriptionResolver {
+  @Rules({ access: 'public' })
   @Subscription(() => DistrictTargetsRowType, {
     description: "Pushes a district's Annex 1 row (and the province total) whenever an event changes it",
     subscribe: ({ args, context }) =>

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { KeyProductView } from '../../../projections';
+import type { KeyProductView } from '#projections/index';
 import { unitOn } from '../../domain/rules/units/units';
 import { KeyProductLevelEnum } from '../enums';
 import { DateScalar } from '../scalars';

@@ -1,11 +1,14 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { MediaItemView } from '../../../projections';
+import type { MediaItemView } from '#projections/index';
 import { FundingSourceEnum, MediaLevelEnum } from '../enums';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { IndicatorType } from './report.type';
 import { AdministrativeUnitType } from './unit.type';
+import { Rules } from '../fieldRules';
+import { MOST_UNITS_IN_A_PROVINCE } from '../../domain/rules/units/units';
+import { FUNDING_SOURCES } from '../../domain/rules/plan180Targets';
 
 @ObjectType('MediaItem', { description: 'A news item, article or report on the OCOP programme (Plan 180, target 3)' })
 export class MediaItemType {
@@ -35,8 +38,11 @@ export class MediaMonthType {
 @ObjectType('MediaCoverageReport', { description: "A province's media coverage of OCOP per month of a year" })
 export class MediaCoverageReportType {
   @Field(() => Int, { description: 'The year' }) year!: number;
-  @Field(() => [MediaMonthType], { description: 'Months 1 to 12' }) months!: MediaMonthType[];
+  @Rules({ maxItems: 12 })
+  @Field(() => [MediaMonthType], { description: 'Months 1 to 12' })
+  months!: MediaMonthType[];
   @Field(() => Int, { description: 'Items in the whole year' }) total!: number;
+  @Rules({ maxItems: 200 })
   @Field(() => [MediaItemType], { description: 'The items of the year, in the order they were recorded' })
   items!: MediaItemType[];
 }
@@ -62,10 +68,12 @@ export class UnitAmountType {
 export class SupportSpendingReportType {
   @Field(() => Int, { description: 'The year' }) year!: number;
   @Field(() => GraphQLSafeInt, { description: 'All recorded amounts, in whole đồng' }) totalVnd!: number;
+  @Rules({ maxItems: FUNDING_SOURCES.length })
   @Field(() => [SourceAmountType], { description: 'Each of the four sources, 0 where nothing was recorded' })
   bySource!: SourceAmountType[];
   @Field(() => GraphQLSafeInt, { description: 'Amounts recorded without their source (in the total)' })
   unattributedVnd!: number;
+  @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [UnitAmountType], { description: 'By unit, in code order; units with no recorded amount left out' })
   byUnit!: UnitAmountType[];
 }
@@ -104,6 +112,7 @@ export class OtherTargetsReportType {
   mediaItems!: IndicatorType;
   @Field(() => IndicatorType, { description: 'Provincial key products in force' })
   provincialKeyProducts!: IndicatorType;
+  @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [UnitIndicatorType], {
     description: "District (or commune) key products in force, per unit of the plan's level",
   })

@@ -1,13 +1,15 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SalesPointView } from '../../../projections';
-import { placementOf } from '../../../projections/salesPoints.projection';
+import type { SalesPointView } from '#projections/index';
+import { placementOf } from '#projections/salesPoints.projection';
 import { locateOrFirst, registeredDistrict } from '../../domain/rules/units/placement';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { connection } from './page.type';
 import { SubjectType } from './subject.type';
 import { AdministrativeUnitType } from './unit.type';
+import { PublicType } from '../fieldRules';
 
+@PublicType()
 @ObjectType('SalesPoint', {
   description: 'An OCOP sales point (điểm giới thiệu và bán sản phẩm OCOP), with its place named as on the day asked',
 })
@@ -58,4 +60,4 @@ export class SalesPointType {
   }
 }
 
-export const SalesPointPageType = connection('SalesPoint', SalesPointType, 'sales point');
+export const SalesPointPageType = connection('SalesPoint', SalesPointType, 'sales point', { readByAnyone: true });

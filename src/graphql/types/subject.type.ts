@@ -1,11 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SubjectView } from '../../../projections';
+import type { SubjectView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { FundingSourceEnum, LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { AdministrativeUnitType } from './unit.type';
 import type { Placement } from '../../domain/rules/units/placement';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
@@ -49,6 +50,7 @@ export class SupportType {
   fundingSource!: string | null;
 }
 
+@PublicType()
 @ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
 export class SubjectType {
   @Field(() => ID, {

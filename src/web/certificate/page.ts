@@ -47,6 +47,10 @@ export function certificateBody(facts: CertificateFacts, lang: Lang) {
         <dd>${facts.decisionNo} ${t.dated} ${formatDay(facts.issuedOn)}</dd>
       </div>
       <div>
+        <dt>${t.issuedBy}</dt>
+        <dd>${facts.issuedBy.name}</dd>
+      </div>
+      <div>
         <dt>${t.lastValidDay}</dt>
         <dd>${formatDay(facts.expiresOn)}</dd>
       </div>

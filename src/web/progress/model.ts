@@ -1,13 +1,13 @@
-import { DISTRICT_TARGET_INDICATORS, districtTargets } from '../../../projections/districtTargets.projection';
-import { QUALITY_INDICATORS, qualityManagement } from '../../../projections/qualityManagement.projection';
-import type { Indicator, Report } from '../../../projections/report';
-import type { View } from '../../../projections';
-import { otherTargets } from '../../../projections/planTargets';
-import { type SupportSpending, supportSpending } from '../../../projections/supportSpending';
+import { DISTRICT_TARGET_INDICATORS, districtTargets } from '#projections/districtTargets.projection';
+import { QUALITY_INDICATORS, qualityManagement } from '#projections/qualityManagement.projection';
+import type { Indicator, Report } from '#projections/report';
+import type { View } from '#projections/index';
+import { otherTargets } from '#projections/planTargets';
+import { type SupportSpending, supportSpending } from '#projections/supportSpending';
 import { UnavailableError } from '../../core/errors';
 import { addDays, isBusinessDate, vietnamDate } from '../../domain/rules/businessDate';
 import { daysOfProvinceIn } from '../../domain/rules/units/units';
-import type { Services } from '../../services';
+import type { Services } from '../../application/services';
 
 export interface ProgressRow {
   unit: { code: string; name: string };

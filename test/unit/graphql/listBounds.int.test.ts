@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MINIMUM_LIST_WEIGHT, liveListWeights } from '../../../src/graphql/limits/listBounds';
+import type { GraphQLField } from 'graphql';
+import { MINIMUM_LIST_WEIGHT, liveListWeights } from '../../../src/http/limits/listBounds';
 import { ProjectionRunner } from '../../../projections/runner';
 import { productRegistered, subjectRegistered } from '../../support/fixtures';
 import { tempSqliteStore } from '../../support/tempStore';
@@ -24,13 +25,24 @@ const evaluated = (evaluationNo: number) => ({
   metadata: {},
 });
 
+/** A list field as the schema holds it, with no rules of its own. */
+const field = (name: string) => ({ name, extensions: {} }) as unknown as GraphQLField<unknown, unknown>;
+
 describe('List weights of the query cost', () => {
   const { store, cleanup } = tempSqliteStore();
   const runner = new ProjectionRunner(store);
   const weight = liveListWeights(runner);
   beforeAll(async () => {
-    await store.append('ocop-subject-htx-na-ri', [{ id: randomUUID(), ...subjectRegistered(), metadata: {} }], 'no_stream');
-    await store.append('ocop-product-mien-dong', [{ id: randomUUID(), ...productRegistered(), metadata: {} }], 'no_stream');
+    await store.append(
+      'ocop-subject-htx-na-ri',
+      [{ id: randomUUID(), ...subjectRegistered(), metadata: {} }],
+      'no_stream',
+    );
+    await store.append(
+      'ocop-product-mien-dong',
+      [{ id: randomUUID(), ...productRegistered(), metadata: {} }],
+      'no_stream',
+    );
     await runner.start();
   });
   afterAll(async () => {
@@ -40,19 +52,19 @@ describe('List weights of the query cost', () => {
   });
 
   it('should weigh a short list at the minimum', () => {
-    expect(weight('Product.evaluations')).toBe(MINIMUM_LIST_WEIGHT);
+    expect(weight('Product', field('evaluations'))).toBe(MINIMUM_LIST_WEIGHT);
   });
 
   it('should weigh a list by its length as soon as the events that lengthened it are applied', async () => {
     const events = Array.from({ length: 60 }, (_, i) => evaluated(i + 1));
     const { position } = await store.append('ocop-product-mien-dong', events, 0n);
     await runner.waitFor(position);
-    expect(weight('Product.evaluations')).toBe(60);
+    expect(weight('Product', field('evaluations'))).toBe(60);
   });
 
   it('should weigh the lists of read models the runner switched to by measuring them in full', async () => {
     await runner.rebuild();
-    expect(weight('Product.evaluations')).toBe(60);
-    expect(weight('Subject.products')).toBe(MINIMUM_LIST_WEIGHT);
+    expect(weight('Product', field('evaluations'))).toBe(60);
+    expect(weight('Subject', field('products'))).toBe(MINIMUM_LIST_WEIGHT);
   });
 });
