@@ -5,6 +5,7 @@ import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '#
 import type { ProductRegistered } from '#src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
 import type { CommuneRecord } from '#src/domain/rules/units/placement';
+import type { FundingSource } from '#src/domain/rules/plan180Targets';
 
 export interface LinkageView {
   readonly id: string;
@@ -20,6 +21,9 @@ export interface SupportView {
   readonly programme: SupportProgramme;
   readonly providedOn: string;
   readonly description: string;
+  /** Null when recorded without its money (as all support was before it could carry it). */
+  readonly amountVnd: number | null;
+  readonly fundingSource: FundingSource | null;
 }
 
 export interface SubjectView {
@@ -79,8 +83,15 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
         break;
       }
       case 'SupportRecorded': {
-        const { supportId, programme, providedOn, description } = event.data;
-        subject.supports.push({ id: supportId, programme, providedOn, description });
+        const { supportId, programme, providedOn, description, amountVnd, fundingSource } = event.data;
+        subject.supports.push({
+          id: supportId,
+          programme,
+          providedOn,
+          description,
+          amountVnd: amountVnd ?? null,
+          fundingSource: fundingSource ?? null,
+        });
         break;
       }
     }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { type AuthSettings, loadConfig } from '../config/index';
+import { checkStoreClock } from '../eventStore/clockCheck';
 import { formatPosition } from '../eventStore/eventStore';
 import { type Authenticator, createAuthenticator } from '../http/auth/authenticate';
 import { DEVELOPMENT_JWT_SECRET } from '../http/auth/tokens';
@@ -71,7 +72,9 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   if (developmentAuth) logger.warn(DEVELOPMENT_BANNER);
   if (env['OCOP_JWKS_URL'] && env['OCOP_JWT_SECRET'])
     logger.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
-  const store = observedStore(await openStore(env), observability);
+  const opened = await openStore(env);
+  await checkStoreClock(opened, (message) => logger.warn(message));
+  const store = observedStore(opened, observability);
   logger.info({ store: config.store, description: store.description }, 'store open');
   const services = createServices(store, undefined, commandObserver(observability));
   const snapshots =

@@ -4,7 +4,7 @@ import type { SnapshotSettings } from '#projections/snapshots';
 import type { QueryLimits } from '../http/auth/queryLimits';
 import { TOKEN_ROLES, type TokenRole, durationSeconds } from '../http/auth/tokens';
 import { isProduction, listenHost, snapshotSecret, weakSecret } from './mode';
-import { defaultProvince } from './defaultProvince';
+import { defaultProvince } from '../application/defaultProvince';
 import { parseOrigins } from '../http/cors';
 import type { ExecutionBudget } from '../http/limits/executionBudget';
 import type { RateLimits } from '../http/limits/rateLimits';
@@ -225,7 +225,12 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`OCOP_STORE must be ${STORE_KINDS.join(' or ')}, got ${store}`);
   const production = mode(env);
   const sqlitePath = env['OCOP_SQLITE_PATH'] ?? './data/ocop.db';
-  defaultProvince(env); // read per question; a bad value is refused at start, not at the first question
+  // Read per question; a bad value is refused at start, not at the first question.
+  try {
+    defaultProvince(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   return {
     port,
     host: listenHost(env, production),

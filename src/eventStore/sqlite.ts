@@ -91,6 +91,8 @@ class SqliteEventStore implements EventStore {
       // AUTOINCREMENT row ids are never reused, and a rolled-back append gives its ids back.
       positionsAreGapless: true,
       keepsRecordedAt: true,
+      // Each append's time is kept no earlier than the one before it.
+      recordedAtMonotonic: true,
       orderedAppendsInFlight: GROUP_COMMIT_APPENDS,
       inMemory,
     };

@@ -1,4 +1,4 @@
-import { defaultProvince } from '../config/defaultProvince';
+import { defaultProvince } from '../application/defaultProvince';
 import { ValidationError } from '../core/errors';
 import type { BusinessDate } from '../domain/rules/businessDate';
 import { requireProvinceInYear } from '../domain/rules/units/readPlace';

@@ -14,6 +14,7 @@ const VI = {
   stars: 'Hạng sao',
   level: 'Cấp đánh giá',
   decision: 'Quyết định công nhận',
+  issuedBy: 'Cơ quan ban hành',
   lastValidDay: 'Hiệu lực đến hết ngày',
   statusToday: 'Tình trạng hôm nay',
   revokedBy: 'Thu hồi theo quyết định',
@@ -62,6 +63,8 @@ const VI = {
   pageNotFound: 'Địa chỉ này không có trang nào.',
   pageNotFoundHint:
     'Tra cứu giấy chứng nhận tại /c/<số giấy chứng nhận>; xem tiến độ kế hoạch tại /progress/<mã tỉnh>/<năm>.',
+  otherTargets: 'Các chỉ tiêu khác của kế hoạch',
+  downloadSupportCsv: 'Tải kinh phí hỗ trợ theo nguồn (CSV)',
 };
 
 const EN: typeof VI = {
@@ -72,6 +75,7 @@ const EN: typeof VI = {
   stars: 'Stars',
   level: 'Recognised at',
   decision: 'Recognition decision',
+  issuedBy: 'Issued by',
   lastValidDay: 'Valid until the end of',
   statusToday: 'Status today',
   revokedBy: 'Revoked by decision',
@@ -120,6 +124,8 @@ const EN: typeof VI = {
   pageNotFound: 'There is no page at this address.',
   pageNotFoundHint:
     'Check a certificate at /c/<certificate number>; see plan progress at /progress/<province code>/<year>.',
+  otherTargets: "The plan's other targets",
+  downloadSupportCsv: 'Download support spending by source (CSV)',
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };
@@ -168,6 +174,10 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Sản phẩm có truy xuất nguồn gốc',
     linkageSubjects: 'Chủ thể có liên kết sản xuất, tiêu thụ',
     advancedQmProducts: 'Sản phẩm áp dụng hệ thống quản lý chất lượng tiên tiến',
+    mediaItems: 'Tin, bài, phóng sự về OCOP trong năm',
+    provincialKeyProducts: 'Sản phẩm chủ lực cấp tỉnh',
+    unitKeyProducts: 'Sản phẩm chủ lực cấp huyện, xã',
+    salesPoints: 'Điểm giới thiệu và bán sản phẩm OCOP',
   },
   en: {
     newProducts3Star: 'New products rated 3 stars or more',
@@ -176,5 +186,9 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Products with traceability',
     linkageSubjects: 'Producers with production or sales linkages',
     advancedQmProducts: 'Products under an advanced quality management system',
+    mediaItems: 'News items and reports on OCOP in the year',
+    provincialKeyProducts: 'Provincial key products',
+    unitKeyProducts: 'District and commune key products',
+    salesPoints: 'OCOP sales points open',
   },
 };

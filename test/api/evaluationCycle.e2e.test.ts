@@ -172,6 +172,7 @@ describe('An evaluation cycle over GraphQL', () => {
     const merged = await server.gql(EXPIRING, { within: 90, on: '2027-09-20', provinceCode: '06' });
     expect(merged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(merged.errors?.[0]?.message).toMatch(/19 Thái Nguyên/);
+    expect(await expiring({ within: 90, on: '2025-06-01', provinceCode: '06' })).toEqual([]);
     expect(await expiring({ within: 90, on: '2027-09-20', provinceCode: '19' })).toHaveLength(2);
     expect(await expiring({})).toEqual([]);
     const refused = await server.gql(EXPIRING, { within: -1 });

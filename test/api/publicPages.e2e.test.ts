@@ -73,6 +73,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         level: 'DISTRICT',
         decisionNo: '2150/QĐ-UBND',
         issuedOn: '2024-10-15',
+        issuedBy: { name: 'UBND huyện Na Rì' },
         expiresOn: '2027-10-15',
         product: { name: 'Miến dong Na Rì' },
         subject: {

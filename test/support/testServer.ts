@@ -87,7 +87,8 @@ export const bearer = (claims: TokenClaims): string =>
 
 /**
  * The real service over real HTTP on a free port: a temporary SQLite file by default, or, with
- * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
+ * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double (through
+ * BatchAppend, as with a real server, or Append with OCOP_TEST_ESDB_APPEND=Append).
  */
 export async function startTestServer(
   options: {
@@ -100,7 +101,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const clockMs = options.epoch ? clockFrom(options.epoch) : testClockMs;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
-  const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: clockMs }) : null;
+  // OCOP_TEST_ESDB_APPEND=Append: a double without ServerFeatures, so the client appends through Append.
+  const batchAppend = process.env['OCOP_TEST_ESDB_APPEND'] !== 'Append';
+  const double =
+    process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: clockMs, batchAppend }) : null;
   const opened = double
     ? getEsdbEventStore({ connectionString: double.connectionString })
     : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: clockMs });

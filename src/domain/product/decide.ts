@@ -24,6 +24,7 @@ import {
   type TraceabilityRecorded,
 } from './events';
 import { registeredProduct } from './guards';
+import { proposeProduct, returnProposal } from './proposeProduct';
 import { revokeCertificate } from './revokeCertificate';
 import { type ProductState, evolveProduct, initialProductState, qualityKey } from './state';
 
@@ -106,6 +107,10 @@ export function decideProduct(command: ProductCommand, state: ProductState): Pro
       return awardStars(command, state);
     case 'RevokeCertificate':
       return revokeCertificate(command, state);
+    case 'ProposeProduct':
+      return proposeProduct(command, state);
+    case 'ReturnProposal':
+      return returnProposal(command, state);
     case 'RecordTraceability':
       return recordTraceability(command, state);
     case 'RecordQualityCertification':

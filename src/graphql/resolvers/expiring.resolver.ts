@@ -22,7 +22,9 @@ class ExpiringArgs extends CutArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only certificates of products located in this province on `on`',
+    description:
+      'Only certificates of products located in this province on `on`; an abolished province (06 after ' +
+      '2025-06-30) is BAD_USER_INPUT naming its successor',
   })
   @IsOptional()
   provinceCode?: string | null;
@@ -38,7 +40,8 @@ export class ExpiringCertificatesResolver {
   @Query(() => [CertificateType], {
     description:
       'Certificates VALID on `on` whose last valid day falls within `within` days of it, soonest first: ' +
-      'the holders to notify, and the products to re-evaluate (RENEWAL)',
+      'the holders to notify, and the products to re-evaluate (RENEWAL); `renewalPending` says whether a ' +
+      'renewal is already proposed',
   })
   async expiringCertificates(
     @Args() { within, provinceCode, on, ...question }: ExpiringArgs,

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { ProductView, SubjectView, View } from '#projections/index';
 import { communeOnDay, locateOrFirst } from '../../domain/rules/units/placement';
 import { AdministrativeUnitType } from '../types/unit.type';
-import { currentStars, findProducts } from '#projections/products.projection';
+import { currentStars, evaluationPurposeOf, findProducts } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -152,7 +152,9 @@ export class ProductResolver {
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
   evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
     const { view } = cutOf(context, product.cut);
-    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
+    return recordOf(view, product).evaluations.map((e) =>
+      EvaluationType.from(product.cut, product.entityId, e, evaluationPurposeOf(view.models, product.entityId, e)),
+    );
   }
 
   @FieldResolver(() => [TraceabilityType], { description: 'The traceability systems its origin can be traced in' })

@@ -5,6 +5,7 @@ import { UnauthenticatedError, UnavailableError } from '../../core/errors';
 import { jose } from './jose';
 import { isKnownUnit, requireCanonicalToken, requireLifetime } from './tokenChecks';
 import { TOKEN_ROLES, type TokenRole } from './tokens';
+import { rememberVerifiedTokens } from './verifiedTokens';
 
 /** Where signatures are checked: a shared HS256 secret, or an identity provider's published keys. */
 export type TokenKeys = { readonly secret: string } | { readonly jwksUrl: string };
@@ -14,8 +15,10 @@ export interface VerifierOptions {
   /** When set, tokens must carry this `iss` / `aud` (for tokens from an identity provider). */
   readonly issuer?: string;
   readonly audience?: string;
-  /** Longest `exp` − `iat` accepted (default 24 h). */
+  /** Longest `exp` − `iat` accepted. */
   readonly maxLifetimeSeconds: number;
+  /** Milliseconds now, for when a remembered token expires (tests pass a clock of their own). */
+  readonly now?: () => number;
 }
 
 /** Resolves to the official a valid token names; rejects with UNAUTHENTICATED otherwise. */
@@ -49,6 +52,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     // Also refuses an `iat` later than now (beyond the tolerance).
     maxTokenAge: maxLifetime,
   };
+  let keySet: (() => unknown) | undefined;
   const verify =
     'secret' in keys
       ? (() => {
@@ -58,18 +62,20 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         })()
       : (() => {
           const jwks = jose.createRemoteJWKSet(new URL(keys.jwksUrl));
+          keySet = () => jwks.jwks();
           return (token: string) => jose.jwtVerify(token, jwks, { ...checks, algorithms: ASYMMETRIC });
         })();
-  return async (token) => {
+  const verified = async (token: string) => {
     try {
       requireCanonicalToken(token);
       const { payload } = await verify(token);
       requireLifetime(payload, maxLifetime);
-      return actorOf(payload);
+      return { actor: actorOf(payload), expiresAt: payload.exp! * 1000 };
     } catch (error) {
       throw refusal(error);
     }
   };
+  return rememberVerifiedTokens(verified, { now: options.now, keys: keySet });
 }
 
 /** The claims the registry needs, checked: a token that verifies but names no office acts as no one. */

@@ -8,13 +8,14 @@ import { progressCsv } from '../../web/progress/csv';
 import { type ProgressQuestion, parseProgressQuestion, progressOf } from '../../web/progress/model';
 import { PROGRESS_SCRIPT, progressBody } from '../../web/progress/page';
 import { mergedAwayBody } from '../../web/progress/notices';
+import { supportCsv } from '../../web/progress/supportCsv';
 
 const PATH = /^\/progress\/([0-9]{2})\/([0-9]{4})$/;
 
 /**
  * GET /progress/<provinceCode>/<year>: Annex 1 and 2 as bars per unit (`?asOf=YYYY-MM-DD` for the past,
- * `?format=csv` for the table, `?format=json` for the figures). The page is whole without script; its
- * script only keeps it live.
+ * `?format=csv` for the table, `?format=support-csv` for support spending by source and unit,
+ * `?format=json` for the figures). The page is whole without script; its script only keeps it live.
  */
 export function progressRoutes(services: Services, wholeLog: WholeLogLimiter) {
   return async (url: URL): Promise<Reply | null> => {
@@ -38,14 +39,15 @@ export function progressRoutes(services: Services, wholeLog: WholeLogLimiter) {
     if (!progress) return busy(url, lang, question.asOf ?? '');
     const format = url.searchParams.get('format');
     const version = JSON.stringify(progress);
-    if (format === 'csv') {
-      const name = `ocop-progress-${progress.provinceCode}-${progress.year}-${progress.statusDay}.csv`;
+    if (format === 'csv' || format === 'support-csv') {
+      const what = format === 'csv' ? 'progress' : 'support';
+      const name = `ocop-${what}-${progress.provinceCode}-${progress.year}-${progress.statusDay}.csv`;
       const headers = { 'content-disposition': `attachment; filename="${name}"` };
       return {
         status: 200,
         type: 'text/csv; charset=utf-8',
-        body: progressCsv(progress),
-        etag: etagOf('csv', version),
+        body: format === 'csv' ? progressCsv(progress) : supportCsv(progress),
+        etag: etagOf(format, version),
         headers,
       };
     }

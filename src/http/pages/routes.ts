@@ -10,6 +10,7 @@ import type { AnonymousQuery } from '../../web/certificate/facts';
 import { certificateRoutes } from './certificate';
 import { type Reply, sendReply } from '../../web/http';
 import { progressRoutes } from './progress';
+import { salesPointRoutes } from './salesPoints';
 
 export interface PublicPagesOptions {
   readonly services: Services;
@@ -25,20 +26,28 @@ export interface PublicPagesOptions {
 
 /**
  * The pages anyone may open without a token: the certificate check (/c/…), its QR codes, the plan
- * progress page (/progress/…) and their static assets. Answers true when it answered the request.
+ * progress page (/progress/…), a province's open sales points (/sales-points/…) and their static
+ * assets. Answers true when it answered the request.
  */
 export function publicPages(options: PublicPagesOptions) {
   const { services, apollo, httpServer, anonymousContext, publicBaseUrl, wholeLogLimiter } = options;
+  const anonymousQuery = anonymousQueryOf(apollo, anonymousContext);
   const certificate = certificateRoutes({
     services,
-    anonymousQuery: anonymousQueryOf(apollo, anonymousContext),
+    anonymousQuery,
     publicBaseUrl: () => publicBaseUrl ?? `http://localhost:${(httpServer.address() as AddressInfo).port}`,
   });
   const progress = progressRoutes(services, wholeLogLimiter);
+  const salesPoints = salesPointRoutes(services, anonymousQuery);
   /** The registry cannot answer truthfully while its read models are stopped or its store is down: 503, never stale facts. */
   const answer = async (request: IncomingMessage, url: URL): Promise<Reply | null> => {
     try {
-      return (await assetReply(url.pathname)) ?? (await certificate(request, url)) ?? (await progress(url));
+      return (
+        (await assetReply(url.pathname)) ??
+        (await certificate(request, url)) ??
+        (await progress(url)) ??
+        (await salesPoints(url))
+      );
     } catch (error) {
       if (!(error instanceof UnavailableError)) throw error;
       return {

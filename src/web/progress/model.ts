@@ -2,6 +2,8 @@ import { DISTRICT_TARGET_INDICATORS, districtTargets } from '#projections/distri
 import { QUALITY_INDICATORS, qualityManagement } from '#projections/qualityManagement.projection';
 import type { Indicator, Report } from '#projections/report';
 import type { View } from '#projections/index';
+import { otherTargets } from '#projections/planTargets';
+import { type SupportSpending, supportSpending } from '#projections/supportSpending';
 import { UnavailableError } from '../../core/errors';
 import { addDays, isBusinessDate, vietnamDate } from '../../domain/rules/businessDate';
 import { daysOfProvinceIn } from '../../domain/rules/units/units';
@@ -42,6 +44,10 @@ export interface Progress {
   closed: boolean;
   /** For a province merged away, the provinces that carry it on today; empty otherwise. */
   carriedOnBy: { code: string; name: string }[];
+  /** What the plan counts beyond the annexes: media items, key products, sales points. */
+  others: IndicatorProgress[];
+  /** What support provided in the year cost, by source and unit (the support CSV). */
+  spending: SupportSpending;
 }
 
 export interface ProgressQuestion {
@@ -87,7 +93,40 @@ export async function progressOf(services: Services, question: ProgressQuestion)
       code,
       name,
     })),
+    others: othersOf(view, provinceCode, year, fraction),
+    spending: supportSpending(view, provinceCode, year),
   };
+}
+
+/** The targets beside the annexes as indicators: for the province as a whole, key products also per unit. */
+function othersOf(view: View, provinceCode: string, year: number, fraction: number): IndicatorProgress[] {
+  const report = otherTargets(view, provinceCode, year);
+  const province = { code: provinceCode, name: '' };
+  const row = (unit: { code: string; name: string }, figures: Indicator): ProgressRow => {
+    const expectedByNow = Math.floor(figures.target * fraction);
+    return { unit, ...figures, expectedByNow, behindPlan: figures.actual < expectedByNow };
+  };
+  const sum = (rows: readonly Indicator[]) => ({
+    target: rows.reduce((n, r) => n + r.target, 0),
+    actual: rows.reduce((n, r) => n + r.actual, 0),
+  });
+  const whole = (indicator: string, figures: Indicator) => ({
+    indicator,
+    rows: [],
+    unplaced: null,
+    total: row(province, figures),
+  });
+  return [
+    whole('mediaItems', report.mediaItems),
+    whole('provincialKeyProducts', report.provincialKeyProducts),
+    {
+      indicator: 'unitKeyProducts',
+      rows: report.unitKeyProducts.map((r) => row(r.unit, r)),
+      unplaced: null,
+      total: row(province, sum(report.unitKeyProducts)),
+    },
+    whole('salesPoints', report.salesPoints),
+  ];
 }
 
 async function viewOn(services: Services, asOf: string | null): Promise<View> {

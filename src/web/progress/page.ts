@@ -30,7 +30,7 @@ export function progressBody(progress: Progress, lang: Lang, today: string) {
     </p>
     <div id="annexes">
       ${summary(progress, lang)} ${annex('annex1', t.annex1, progress.annex1, lang)}
-      ${annex('annex2', t.annex2, progress.annex2, lang)}
+      ${annex('annex2', t.annex2, progress.annex2, lang)} ${annex('others', t.otherTargets, progress.others, lang)}
     </div>
     ${tools(progress, lang, today)}
   </main>`;
@@ -83,6 +83,7 @@ function tools(progress: Progress, lang: Lang, today: string) {
       ${progress.asOf === null ? null : html`<a href="?${lang === 'en' ? 'lang=en' : ''}">${t.today}</a>`}
     </form>
     <a class="download" href="${csv}" download>${t.downloadCsv}</a>
+    <a class="download" href="${csv.replace('format=csv', 'format=support-csv')}" download>${t.downloadSupportCsv}</a>
   </div>`;
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../../src/config';
-import { defaultProvince } from '../../../src/config/defaultProvince';
+import { defaultProvince } from '../../../src/application/defaultProvince';
 
 /** OCOP_DEFAULT_PROVINCE: no province unless the server names one, and a wrong one stops the start. */
 describe('OCOP_DEFAULT_PROVINCE', () => {

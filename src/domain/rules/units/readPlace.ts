@@ -105,7 +105,7 @@ function successorNames(provinceCode: string, day: BusinessDate): string {
  * A province asked about a year it existed in (some day of it); otherwise refused, naming the province
  * that carries it on, so a year after the merger never answers an empty report silently.
  */
-export function requireProvinceInYear(provinceCode: string, year: number, advice = ''): void {
+export function requireProvinceInYear(provinceCode: string, year: number, advice = '', field = 'provinceCode'): void {
   if (daysOfProvinceIn(provinceCode, year)) return;
   const former = provinceOn(provinceCode, `${year}-01-01`) ?? provinceOn(provinceCode, LAST_DAY_OF_DISTRICTS);
   const successors = successorNames(provinceCode, REORGANISATION_DAY);
@@ -113,12 +113,12 @@ export function requireProvinceInYear(provinceCode: string, year: number, advice
     successors
       ? `Province ${provinceCode} ${former?.name ?? ''} did not exist in ${year}: from ${REORGANISATION_DAY} its units are in ${successors}${advice}`
       : `Unknown province code ${provinceCode} in ${year}`,
-    { field: 'provinceCode', ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
+    { field, ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
   );
 }
 
 /** A province asked about on `day`; an abolished one is refused, naming its successor. */
-export function requireProvinceOn(provinceCode: string, day: BusinessDate): AdministrativeUnit {
+export function requireProvinceOn(provinceCode: string, day: BusinessDate, field = 'provinceCode'): AdministrativeUnit {
   const province = provinceOn(provinceCode, day);
   if (province) return province;
   const successors = day >= REORGANISATION_DAY ? successorNames(provinceCode, day) : '';
@@ -127,6 +127,6 @@ export function requireProvinceOn(provinceCode: string, day: BusinessDate): Admi
     successors
       ? `Province ${provinceCode} ${former?.name ?? ''} did not exist on ${day}: from ${REORGANISATION_DAY} its units are in ${successors}`
       : `Unknown province code ${provinceCode} on ${day}`,
-    { field: 'provinceCode', ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
+    { field, ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
   );
 }

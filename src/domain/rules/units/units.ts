@@ -58,6 +58,20 @@ export function communeAfterReorganisation(oldCommuneCode: string): string | und
   return NEW_COMMUNE_OF.get(oldCommuneCode);
 }
 
+/**
+ * The districts whose old communes went into a commune of 2025-07-01 (Xã Côn Minh 02185: Na Rì 066;
+ * 01849: Thành phố Bắc Kạn 058 and Bạch Thông 063). Empty for a commune no old commune the registry
+ * knows went into.
+ */
+export function formerDistrictsOf(communeCode: string): readonly string[] {
+  const districts = new Set<string>();
+  for (const [old, now] of NEW_COMMUNE_OF) {
+    const district = now === communeCode ? BEFORE_REORGANISATION.byCode.get(old)?.districtCode : null;
+    if (district) districts.add(district);
+  }
+  return [...districts].sort();
+}
+
 /** The provinces a province's territory went to on 2025-07-01 (Bắc Kạn 06 → Thái Nguyên 19); empty if none known. */
 export function successorsOf(provinceCode: string): readonly string[] {
   return SUCCESSORS_OF.get(provinceCode) ?? [];
