@@ -14,6 +14,8 @@ const shared = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
+  // package.json "imports" point at dist/ for the built service; tests run the sources.
+  moduleNameMapper: { '^#projections/(.*)$': '<rootDir>/projections/$1', '^#src/(.*)$': '<rootDir>/src/$1' },
 };
 
 module.exports = {

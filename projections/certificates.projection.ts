@@ -1,12 +1,15 @@
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import type { View } from './index';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { type CertificateStatus, certificateStatusOn, expiresWithin } from '../src/domain/rules/certificateValidity';
+import { type EvaluationLevel, revokingLevel } from '#src/domain/rules/authority';
+import { type CertificateStatus, certificateStatusOn, expiresWithin } from '#src/domain/rules/certificateValidity';
 import type {
   CertificateIssued,
   CertificateRevoked,
   CertificateSuperseded,
   RevocationReason,
-} from '../src/domain/product/events';
+} from '#src/domain/product/events';
+import { type DecidingAuthority, decidingAuthority } from '#src/domain/rules/issuingAuthority';
+import type { ReadonlyModels } from './index';
 import { type Draft, type Projection, handles } from './projection';
 import { productProvinceOn } from './products.projection';
 
@@ -15,6 +18,8 @@ export interface RevocationView {
   readonly details: string;
   readonly decisionNo: string;
   readonly decidedOn: string;
+  /** The authority that decided, as recorded (absent on older events). */
+  readonly decidedBy?: DecidingAuthority;
 }
 
 export interface CertificateView {
@@ -30,6 +35,8 @@ export interface CertificateView {
   readonly supersededOn?: string;
   readonly revokedOn?: string;
   readonly revocation: RevocationView | null;
+  /** The issuing authority as recorded; absent on events recorded before it was (see `issuedByOf`). */
+  readonly issuedBy?: DecidingAuthority;
 }
 
 export type CertificatesState = Map<string, Draft<CertificateView>>;
@@ -56,6 +63,7 @@ export const certificatesProjection: Projection<
           supersedes,
           supersededBy: null,
           revocation: null,
+          ...(event.data.issuedBy ? { issuedBy: event.data.issuedBy } : {}),
         });
         break;
       }
@@ -70,8 +78,8 @@ export const certificatesProjection: Projection<
       case 'CertificateRevoked': {
         const certificate = state.get(event.data.certificateId);
         if (certificate) {
-          const { reason, details, decisionNo, decidedOn } = event.data;
-          certificate.revocation = { reason, details, decisionNo, decidedOn };
+          const { reason, details, decisionNo, decidedOn, decidedBy } = event.data;
+          certificate.revocation = { reason, details, decisionNo, decidedOn, ...(decidedBy ? { decidedBy } : {}) };
           certificate.revokedOn = decidedOn;
         }
         break;
@@ -81,10 +89,33 @@ export const certificatesProjection: Projection<
   },
 };
 
+/**
+ * Who issued a certificate, on its decision date: as recorded, or, for a certificate recorded before
+ * issuers were, read from where its product's subject was that day (the same rule the decider applies).
+ */
+export function issuedByOf(models: ReadonlyModels, certificate: CertificateView): DecidingAuthority {
+  if (certificate.issuedBy) return certificate.issuedBy;
+  const product = models.products.get(certificate.productId);
+  const subject = product ? models.subjects.get(product.subjectId) : undefined;
+  const placement = subject ?? { districtCode: product?.districtCode ?? null, communes: [] };
+  return decidingAuthority(certificate.level, placement, certificate.issuedOn);
+}
+
+/** Who revoked a certificate, on the revocation's date: as recorded, or read as `issuedByOf` reads an issuer. */
+export function revokedByOf(models: ReadonlyModels, certificate: CertificateView): DecidingAuthority | null {
+  const revocation = certificate.revocation;
+  if (!revocation) return null;
+  if (revocation.decidedBy) return revocation.decidedBy;
+  const product = models.products.get(certificate.productId);
+  const subject = product ? models.subjects.get(product.subjectId) : undefined;
+  const placement = subject ?? { districtCode: product?.districtCode ?? null, communes: [] };
+  return decidingAuthority(revokingLevel(certificate.level, revocation.decidedOn), placement, revocation.decidedOn);
+}
+
 export const statusOf = (certificate: CertificateView, day: string): CertificateStatus =>
   certificateStatusOn(certificate, day);
 
-export interface CertificateQuery {
+export interface CertificateQuery extends PlaceQuery {
   districtCode?: string;
   stars?: number;
   status?: string;
@@ -94,9 +125,11 @@ export interface CertificateQuery {
 }
 
 export function findCertificates(view: View, query: CertificateQuery): readonly CertificateView[] {
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.certificates.values()].filter((c) => {
     const product = view.models.products.get(c.productId);
     return (
+      (inPlace === null || (product !== undefined && inPlace(product.subjectId))) &&
       (query.productId === undefined || c.productId === query.productId) &&
       (query.stars === undefined || c.stars === query.stars) &&
       (query.level === undefined || c.level === query.level) &&

@@ -1,4 +1,4 @@
-import type { FairSlices } from '../src/core/fairSlices';
+import type { FairSlices } from '#src/core/fairSlices';
 import type { ReadModels } from './index';
 
 /**

@@ -1,6 +1,6 @@
-import type { ProductRegistered } from '../src/domain/product/events';
-import { foldId } from '../src/domain/rules/ids';
-import type { SubjectRegistered } from '../src/domain/subject/events';
+import type { ProductRegistered } from '#src/domain/product/events';
+import { foldId } from '#src/domain/rules/ids';
+import type { SubjectRegistered } from '#src/domain/subject/events';
 import { type Projection, handles } from './projection';
 
 /**

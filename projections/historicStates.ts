@@ -1,4 +1,4 @@
-import { type GlobalPosition, type RecordedEvent, comparePositions } from '../src/eventStore/eventStore';
+import { type GlobalPosition, type RecordedEvent, comparePositions } from '#src/eventStore/eventStore';
 import type { ReadModels } from './index';
 
 /** The read models over a prefix of the log. Shared between requests: never mutated once built. */

@@ -1,6 +1,9 @@
-import type { DomainEvent } from '../src/core/decider';
+import type { DomainEvent } from '#src/core/decider';
 import { type CertificateView, certificatesProjection, type CertificatesState } from './certificates.projection';
 import { type FoldedIdsState, foldedIdsProjection } from './foldedIds.projection';
+import { type KeyProductView, keyProductsProjection, type KeyProductsState } from './keyProducts.projection';
+import { type MediaItemView, mediaProjection, type MediaState } from './media.projection';
+import { type SalesPointView, salesPointsProjection, type SalesPointsState } from './salesPoints.projection';
 import { type PlanView, plansProjection, type PlansState } from './plans.projection';
 import { type ProductView, productsProjection, type ProductsState } from './products.projection';
 import { type Projection, forgetAnswers } from './projection';
@@ -15,6 +18,9 @@ export interface ReadModels {
   certificates: CertificatesState;
   proposals: ProposalsState;
   foldedIds: FoldedIdsState;
+  media: MediaState;
+  keyProducts: KeyProductsState;
+  salesPoints: SalesPointsState;
 }
 
 const REGISTERED = {
@@ -24,6 +30,9 @@ const REGISTERED = {
   certificates: certificatesProjection,
   proposals: proposalsProjection,
   foldedIds: foldedIdsProjection,
+  media: mediaProjection,
+  keyProducts: keyProductsProjection,
+  salesPoints: salesPointsProjection,
 } as const satisfies { [K in keyof ReadModels]: Projection<ReadModels[K], never> };
 
 const NAMES = Object.keys(REGISTERED) as (keyof ReadModels)[];
@@ -36,6 +45,9 @@ export function createReadModels(): ReadModels {
     certificates: certificatesProjection.initialState(),
     proposals: proposalsProjection.initialState(),
     foldedIds: foldedIdsProjection.initialState(),
+    media: mediaProjection.initialState(),
+    keyProducts: keyProductsProjection.initialState(),
+    salesPoints: salesPointsProjection.initialState(),
   };
 }
 
@@ -70,6 +82,10 @@ export interface ReadonlyModels {
     readonly subjects: ReadonlyMap<string, string>;
     readonly products: ReadonlyMap<string, string>;
   };
+  readonly media: ReadonlyMap<string, MediaItemView>;
+  /** Every key product designation, ended ones included, by product. */
+  readonly keyProducts: ReadonlyMap<string, readonly KeyProductView[]>;
+  readonly salesPoints: ReadonlyMap<string, SalesPointView>;
 }
 
 /** Read models as seen on one business day: certificate statuses are computed against `day`. */
@@ -80,6 +96,9 @@ export interface View {
 
 export type { CertificateView, RevocationView } from './certificates.projection';
 export type { PlanView } from './plans.projection';
+export type { KeyProductView } from './keyProducts.projection';
+export type { MediaItemView } from './media.projection';
+export type { SalesPointView } from './salesPoints.projection';
 export type { ProposalStatus, ProposalView } from './proposals.projection';
 export type { EvaluationView, ProductView } from './products.projection';
 export type { LinkageView, SubjectView, SupportView } from './subjects.projection';

@@ -1,5 +1,6 @@
-import { type DistrictTarget, type PlanEvent, targetUnitCode } from '../src/domain/plan/events';
-import type { UnitLevel } from '../src/domain/rules/units/units';
+import { type DistrictTarget, type PlanEvent, targetUnitCode } from '#src/domain/plan/events';
+import type { UnitLevel } from '#src/domain/rules/units/units';
+import type { OtherTargets } from '#src/domain/rules/plan180Targets';
 import { type Projection, handles } from './projection';
 
 export interface PlanView {
@@ -12,6 +13,8 @@ export interface PlanView {
   readonly level: UnitLevel;
   /** Targets by unit code. */
   readonly targets: ReadonlyMap<string, DistrictTarget>;
+  /** Targets beside Annex 1 and 2 (media, key products, sales points); empty when the plan sets none. */
+  readonly otherTargets: OtherTargets;
 }
 
 export type PlansState = Map<string, PlanView>;
@@ -23,7 +26,7 @@ export const plansProjection: Projection<PlansState, PlanEvent> = {
   canHandle: handles('PlanAdopted', 'PlanRevised'),
   initialState: () => new Map(),
   evolve(state, event) {
-    const { provinceCode, year, reference, adoptedOn, level, targets } = event.data;
+    const { provinceCode, year, reference, adoptedOn, level, targets, otherTargets } = event.data;
     const key = planKey(provinceCode, year);
     state.set(key, {
       provinceCode,
@@ -33,6 +36,7 @@ export const plansProjection: Projection<PlansState, PlanEvent> = {
       revisions: (state.get(key)?.revisions ?? -1) + 1,
       level: level ?? 'DISTRICT',
       targets: new Map(targets.map((t) => [targetUnitCode(t), t])),
+      otherTargets: otherTargets ?? {},
     });
     return state;
   },

@@ -1,10 +1,12 @@
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import type { ReadonlyModels, View } from './index';
 import { statusOf } from './certificates.projection';
-import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '../src/domain/product/events';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import type { EvaluationOutcome } from '../src/domain/rules/evaluationOutcome';
-import type { ScoreParts } from '../src/domain/rules/scoreParts';
-import { locate } from '../src/domain/rules/units/placement';
+import type { ProductEvent, ProductGroup, QualityStandard, RegistrationKind } from '#src/domain/product/events';
+import type { EvaluationLevel } from '#src/domain/rules/authority';
+import type { EvaluationOutcome } from '#src/domain/rules/evaluationOutcome';
+import { type EvaluationPurpose, derivePurpose } from '#src/domain/rules/evaluationPurpose';
+import type { ScoreParts } from '#src/domain/rules/scoreParts';
+import { locate } from '#src/domain/rules/units/placement';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
 export interface EvaluationView {
@@ -19,6 +21,8 @@ export interface EvaluationView {
   readonly decisionNo: string;
   readonly decidedOn: string;
   readonly certificateId: string | null;
+  /** As recorded; absent on evaluations recorded before purposes (read models derive it on read). */
+  readonly purpose?: EvaluationPurpose;
 }
 
 export interface TraceabilityView {
@@ -99,8 +103,9 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
         // Fields named, not `...rest`: the rest pattern takes a slow generic copy on every replayed event.
         const { evaluationNo, level, score, scoreStars, stars, proposedToHigherLevel, decisionNo, decidedOn } =
           event.data;
-        const { certificateId, outcome, parts } = event.data;
+        const { certificateId, outcome, parts, purpose } = event.data;
         product.evaluations.push({
+          ...(purpose ? { purpose } : {}),
           evaluationNo,
           level,
           score,
@@ -131,7 +136,7 @@ export const productsProjection: Projection<ProductsState, ProductEvent> = {
   },
 };
 
-export interface ProductQuery {
+export interface ProductQuery extends PlaceQuery {
   districtCode?: string;
   stars?: number;
   status?: string;
@@ -162,8 +167,10 @@ export function findProducts(view: View, query: ProductQuery): readonly ProductV
 
 function filterProducts(view: View, query: ProductQuery): readonly ProductView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.products.values()].filter(
     (p) =>
+      (inPlace === null || inPlace(p.subjectId)) &&
       (query.districtCode === undefined || p.districtCode === query.districtCode) &&
       (query.group === undefined || p.group === query.group) &&
       (query.subjectId === undefined || p.subjectId === query.subjectId) &&
@@ -178,4 +185,21 @@ export function productProvinceOn(models: ReadonlyModels, productId: string, day
   const product = models.products.get(productId);
   const subject = product ? models.subjects.get(product.subjectId) : undefined;
   return subject ? (locate(subject, day).province?.code ?? null) : null;
+}
+
+/**
+ * An evaluation's purpose: as recorded, or, for one recorded before purposes, read on its decision date
+ * from the certificates the product's earlier evaluations issued, as the decider would have.
+ */
+export function evaluationPurposeOf(
+  models: ReadonlyModels,
+  productId: string,
+  evaluation: EvaluationView,
+): EvaluationPurpose {
+  if (evaluation.purpose) return evaluation.purpose;
+  const product = models.products.get(productId);
+  const earlier = (product?.evaluations ?? [])
+    .filter((e) => e.evaluationNo < evaluation.evaluationNo && e.certificateId !== null)
+    .flatMap((e) => models.certificates.get(e.certificateId!) ?? []);
+  return derivePurpose(earlier, evaluation.decidedOn);
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../src/core/decider';
+import type { DomainEvent } from '#src/core/decider';
 import type { ReadModels, ReadonlyModels, View } from './index';
 
 /**

@@ -1,51 +1,96 @@
 import type { View } from './index';
-import type { ProductEvaluated } from '../src/domain/product/events';
+import type { ProductEvaluated, ProductProposed, ProposalReturned } from '#src/domain/product/events';
 import { productProvinceOn } from './products.projection';
-import type { EvaluationLevel } from '../src/domain/rules/authority';
-import { NEXT_LEVEL } from '../src/domain/rules/evaluationOutcome';
+import type { EvaluationLevel, ProposingLevel } from '#src/domain/rules/authority';
+import { NEXT_LEVEL } from '#src/domain/rules/evaluationOutcome';
+import { type EvaluationPurpose, derivePurpose } from '#src/domain/rules/evaluationPurpose';
 import { type Draft, type Projection, handles, remembered } from './projection';
 
-/** PENDING at the next level; EVALUATED once that level scored it; WITHDRAWN by a newer result of the proposing level. */
-export type ProposalStatus = 'PENDING' | 'EVALUATED' | 'WITHDRAWN';
-export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['PENDING', 'EVALUATED', 'WITHDRAWN'];
+/**
+ * PENDING at the next level; EVALUATED once that level scored it; WITHDRAWN by a newer result of the
+ * proposing level; RETURNED to the proposing commune (an incomplete dossier).
+ */
+export type ProposalStatus = 'PENDING' | 'EVALUATED' | 'WITHDRAWN' | 'RETURNED';
+export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['PENDING', 'EVALUATED', 'WITHDRAWN', 'RETURNED'];
 
 export interface ProposalView {
-  /** The proposing evaluation: `<productId>.E<evaluationNo>`. */
+  /** A council's proposing evaluation `<productId>.E<evaluationNo>`, or a commune's proposal `<productId>.P<n>`. */
   readonly id: string;
   readonly productId: string;
-  readonly fromLevel: EvaluationLevel;
+  readonly fromLevel: ProposingLevel;
   readonly toLevel: EvaluationLevel;
-  readonly score: number;
+  /** The proposing council's score; null for a commune's proposal, which is not scored. */
+  readonly score: number | null;
+  /** As recorded; null on evaluations recorded before purposes (see `proposalPurpose`). */
+  readonly purpose: EvaluationPurpose | null;
   readonly decisionNo: string;
   readonly proposedOn: string;
   readonly status: ProposalStatus;
   /** The evaluation that closed it: the next level's (EVALUATED) or the proposing level's newer one (WITHDRAWN). */
   readonly closedBy: number | null;
+  /** A commune's proposal: the commune, when the dossier came in, its note, and why it was sent back. */
+  readonly communeCode?: string | null;
+  readonly dossierReceivedOn?: string | null;
+  readonly note?: string | null;
+  readonly returned?: { readonly reason: string; readonly returnedOn: string } | null;
 }
 
 /** Each product's proposals in log order; only the last can be PENDING. */
 export type ProposalsState = Map<string, Draft<ProposalView>[]>;
 
+type ProposalEvent = ProductEvaluated | ProductProposed | ProposalReturned;
+
 /**
- * Proposals to the next level, read from the evaluations: a result that goes up opens one; the next
- * level's evaluation of the product closes it as EVALUATED, whether or not it was recorded as a
- * proposal (records arrive incomplete); a newer result of the proposing level withdraws it.
+ * Proposals to the next level: a council's result that goes up opens one, and so does a commune's
+ * proposal (from 2025-07-01). The next level's evaluation of the product closes it as EVALUATED,
+ * whether or not it was recorded as a proposal (records arrive incomplete); a newer result of the
+ * proposing level withdraws it; the province returns a commune's incomplete dossier.
  */
-export const proposalsProjection: Projection<ProposalsState, ProductEvaluated> = {
+export const proposalsProjection: Projection<ProposalsState, ProposalEvent> = {
   name: 'proposals',
-  canHandle: handles('ProductEvaluated'),
+  canHandle: handles('ProductEvaluated', 'ProductProposed', 'ProposalReturned'),
   initialState: () => new Map(),
   evolve(state, event) {
-    const { productId, evaluationNo, level } = event.data;
+    const productId = event.data.productId;
     let proposals = state.get(productId);
-    const pending = proposals?.at(-1);
+    if (event.type === 'ProposalReturned') {
+      const proposal = proposals?.find((p) => p.id === event.data.proposalId);
+      if (proposal) {
+        proposal.status = 'RETURNED';
+        proposal.returned = { reason: event.data.reason, returnedOn: event.data.returnedOn };
+      }
+      return state;
+    }
+    if (!proposals) state.set(productId, (proposals = []));
+    if (event.type === 'ProductProposed') {
+      const { proposalId, fromLevel, toLevel, purpose, decisionNo, proposedOn } = event.data;
+      const { communeCode, dossierReceivedOn, note } = event.data;
+      proposals.push({
+        id: proposalId,
+        productId,
+        fromLevel,
+        toLevel,
+        score: null,
+        purpose,
+        decisionNo,
+        proposedOn,
+        status: 'PENDING',
+        closedBy: null,
+        communeCode,
+        dossierReceivedOn,
+        note,
+        returned: null,
+      });
+      return state;
+    }
+    const { evaluationNo, level } = event.data;
+    const pending = proposals.at(-1);
     if (pending?.status === 'PENDING' && (pending.toLevel === level || pending.fromLevel === level)) {
       pending.status = pending.toLevel === level ? 'EVALUATED' : 'WITHDRAWN';
       pending.closedBy = evaluationNo;
     }
     const toLevel = NEXT_LEVEL[level];
     if (!event.data.proposedToHigherLevel || toLevel === null) return state;
-    if (!proposals) state.set(productId, (proposals = []));
     const { score, decisionNo, decidedOn } = event.data;
     proposals.push({
       id: `${productId}.E${evaluationNo}`,
@@ -53,6 +98,7 @@ export const proposalsProjection: Projection<ProposalsState, ProductEvaluated> =
       fromLevel: level,
       toLevel,
       score,
+      purpose: event.data.purpose ?? null,
       decisionNo,
       proposedOn: decidedOn,
       status: 'PENDING',
@@ -68,20 +114,38 @@ export function pendingProposal(view: View, productId: string): ProposalView | n
   return last?.status === 'PENDING' ? last : null;
 }
 
+/**
+ * A proposal's purpose: as recorded, or, for one recorded before purposes, read on its date from the
+ * certificates its product held before it, as an evaluation's would be.
+ */
+export function proposalPurpose(view: View, proposal: ProposalView): EvaluationPurpose {
+  if (proposal.purpose) return proposal.purpose;
+  const held = [...view.models.certificates.values()].filter(
+    (c) => c.productId === proposal.productId && c.issuedOn < proposal.proposedOn,
+  );
+  return derivePurpose(held, proposal.proposedOn);
+}
+
 export interface ProposalQuery {
-  readonly toLevel: EvaluationLevel;
+  readonly toLevel: ProposingLevel;
   readonly provinceCode?: string | null;
   readonly status?: ProposalStatus | null;
 }
 
-/** Proposals to a level, oldest proposal first (a queue of what waits at that level). */
+/**
+ * Proposals to a level, oldest proposal first (a queue of what waits at that level). A province is
+ * matched by where the product was on the proposal's date: Bắc Kạn's 2024 proposals are found under
+ * 06, those made after the merger under 19.
+ */
 export function findProposals(view: View, query: ProposalQuery): readonly ProposalView[] {
   return remembered(view, `proposals ${JSON.stringify(query)}`, () => {
     const found: ProposalView[] = [];
     for (const [productId, proposals] of view.models.proposals) {
-      if (query.provinceCode && productProvinceOn(view.models, productId, view.day) !== query.provinceCode) continue;
       for (const p of proposals) {
-        if (p.toLevel === query.toLevel && (!query.status || p.status === query.status)) found.push(p);
+        if (p.toLevel !== query.toLevel || (query.status && p.status !== query.status)) continue;
+        if (query.provinceCode && productProvinceOn(view.models, productId, p.proposedOn) !== query.provinceCode)
+          continue;
+        found.push(p);
       }
     }
     return found.sort((x, y) =>

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { wholeLogSlices } from '../src/core/fairSlices';
-import { type EventStore, type GlobalPosition, comparePositions } from '../src/eventStore/eventStore';
+import { wholeLogSlices } from '#src/core/fairSlices';
+import { type EventStore, type GlobalPosition, comparePositions } from '#src/eventStore/eventStore';
 import { type ReadModels, createReadModels } from './index';
 import { replayInto } from './replay';
 

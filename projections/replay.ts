@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { FairSlices } from '../src/core/fairSlices';
-import { upcast } from '../src/domain/upcast';
-import type { EventStore, GlobalPosition, RecordedEvent } from '../src/eventStore/eventStore';
+import type { FairSlices } from '#src/core/fairSlices';
+import { upcast } from '#src/domain/upcast';
+import type { EventStore, GlobalPosition, RecordedEvent } from '#src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
 
 export interface ReplayProgress {

@@ -1,7 +1,7 @@
 import type { ReadonlyModels } from './index';
 import { type Indicator as IndicatorDefinition, productsOf, yearScope } from './indicators/yearScope';
 import { OUTSIDE, reportFrame } from './reportFrame';
-import type { UnitLevel } from '../src/domain/rules/units/units';
+import type { UnitLevel } from '#src/domain/rules/units/units';
 
 export interface Indicator {
   readonly target: number;
@@ -86,9 +86,13 @@ export function buildReport<K extends string>(
   const districts = frame.units.map((unit) =>
     row({ code: unit.code, name: unit.name, level: unit.level }, unit.code, frame.plan?.targets.get(unit.code)),
   );
+  const reasons = frame.unplacedReasons.size > 0 ? ` (${[...frame.unplacedReasons].sort().join('; ')})` : '';
   const unplaced =
     unplacedSubjects > 0
-      ? row({ ...provinceUnit, name: `${provinceUnit.name}: not placed in a ${frame.level.toLowerCase()}` }, null)
+      ? row(
+          { ...provinceUnit, name: `${provinceUnit.name}: not placed in a ${frame.level.toLowerCase()}${reasons}` },
+          null,
+        )
       : null;
   const total = { unit: provinceUnit } as ReportRow<K>;
   for (const { name } of indicators) {

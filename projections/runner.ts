@@ -1,4 +1,4 @@
-import { upcast } from '../src/domain/upcast';
+import { upcast } from '#src/domain/upcast';
 import {
   type EventStore,
   EventStoreUnavailableError,
@@ -7,19 +7,14 @@ import {
   type Subscription,
   comparePositions,
   formatPosition,
-} from '../src/eventStore/eventStore';
+} from '#src/eventStore/eventStore';
 import { type ReadModels, applyEvent, createReadModels } from './index';
+import { type PositionWaiter, PositionWaiters } from './positionWaiters';
 import { type RebuildResult, rebuildBeside } from './rebuild';
 
 const RESUBSCRIBE_PAUSE_MS = 1000;
 
 export type RunnerListener = (event: RecordedEvent, models: ReadModels) => void;
-
-interface Waiter {
-  position: GlobalPosition;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
 
 /**
  * Keeps the live read models: catches up from the start of the log, then follows live appends,
@@ -34,7 +29,7 @@ export class ProjectionRunner {
   lastRecordedAt: Date | null = null;
   failure: { position: string; message: string } | null = null;
   private subscription: Subscription | null = null;
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters();
   private listeners = new Set<RunnerListener>();
   private caughtUpTarget: GlobalPosition | null = null;
   private ready = false;
@@ -103,8 +98,7 @@ export class ProjectionRunner {
       if (error instanceof EventStoreUnavailableError && !this.stopping) return this.resume();
       const after = current ? formatPosition(current.position) : 'the start';
       this.failure = { position: `after ${after}`, message: (error as Error).message };
-      for (const waiter of this.waiters.splice(0))
-        waiter.reject(new Error(`Read models stopped ${this.failure.position}`));
+      this.waiters.rejectAll(new Error(`Read models stopped ${this.failure.position}`));
     }
   }
 
@@ -122,10 +116,10 @@ export class ProjectionRunner {
     if (this.failure) return Promise.reject(new Error(`Read models stopped ${this.failure.position}`));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
+        this.waiters.cancel(waiter);
         reject(new Error(`Read models did not reach ${formatPosition(position)} within ${timeoutMs} ms`));
       }, timeoutMs);
-      const waiter: Waiter = {
+      const waiter: PositionWaiter = {
         position,
         resolve: () => {
           clearTimeout(timer);
@@ -136,7 +130,7 @@ export class ProjectionRunner {
           reject(error);
         },
       };
-      this.waiters.push(waiter);
+      this.waiters.add(waiter);
     });
   }
 
@@ -145,16 +139,13 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
+  /** Callers waiting in waitFor() now. */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
   private releaseWaiters(): void {
-    if (this.waiters.length === 0 || !this.position) return;
-    const reached = this.position;
-    // Called after every event: while catching up, nobody is due yet, so find that out without allocating.
-    let due = false;
-    for (const waiter of this.waiters) if ((due = comparePositions(reached, waiter.position) >= 0)) break;
-    if (!due) return;
-    const [done, pending] = partition(this.waiters, (w) => comparePositions(reached, w.position) >= 0);
-    this.waiters = pending;
-    for (const waiter of done) waiter.resolve();
+    if (this.position) this.waiters.releaseUpTo(this.position);
   }
 
   async stop(): Promise<void> {
@@ -162,11 +153,4 @@ export class ProjectionRunner {
     await this.subscription?.close();
     await this.loop;
   }
-}
-
-function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
 }

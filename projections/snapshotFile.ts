@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { type Hash, type Hmac, createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ReadModels } from './index';
 import { decodePlain, encodePlain } from './plainCodec';
 
@@ -19,7 +20,14 @@ export interface SnapshotHeader {
   readonly bytes: number;
 }
 
-const MAGIC = 'OCOP read models snapshot 1\n';
+/**
+ * The first line; the second is the header, the third the signature (HMAC-SHA256, hex) of the first
+ * two lines and the payload together, so neither the header nor the payload can be changed without a
+ * key of this service. Version 1 had no signature: such a file is refused like a forged one.
+ */
+const MAGIC = 'OCOP read models snapshot 2\n';
+const UNSIGNED_MAGIC = 'OCOP read models snapshot 1\n';
+const SIGNATURE_HEX = 64;
 /** Hashing yields to the event loop between slices, so requests keep being answered while it runs. */
 const SLICE_BYTES = 8 << 20;
 
@@ -31,8 +39,7 @@ export function serializeModels(models: ReadModels): Buffer {
   return Buffer.from(JSON.stringify(encodePlain(models)), 'utf8');
 }
 
-export async function checksumOf(payload: Buffer): Promise<string> {
-  const hash = createHash('sha256');
+async function digestInSlices(hash: Hash | Hmac, payload: Buffer): Promise<string> {
   for (let offset = 0; offset < payload.length; offset += SLICE_BYTES) {
     hash.update(payload.subarray(offset, offset + SLICE_BYTES));
     await new Promise((resolve) => setImmediate(resolve));
@@ -40,16 +47,30 @@ export async function checksumOf(payload: Buffer): Promise<string> {
   return hash.digest('hex');
 }
 
+export function checksumOf(payload: Buffer): Promise<string> {
+  return digestInSlices(createHash('sha256'), payload);
+}
+
+const headerLine = (header: SnapshotHeader): string => `${MAGIC}${JSON.stringify(header)}\n`;
+
+/** The signature of a snapshot: its first two lines, then its payload. */
+export function signatureOf(key: Buffer, header: SnapshotHeader, payload: Buffer): Promise<string> {
+  return digestInSlices(createHmac('sha256', key).update(headerLine(header)), payload);
+}
+
 /**
  * Writes the snapshot whole or not at all: to a temporary file beside it, flushed to disk, then
  * renamed over the final name, so a crash mid-write leaves the previous snapshot and a stray
- * temporary file, never a half-written snapshot under the final name.
+ * temporary file, never a half-written snapshot under the final name. The read models hold officials'
+ * records: the file is readable by the service's user alone, in a folder made for that user alone
+ * when it does not exist yet (one that exists is the operator's, and is left as it is).
  */
-export function writeSnapshotFile(path: string, header: SnapshotHeader, payload: Buffer): void {
+export function writeSnapshotFile(path: string, header: SnapshotHeader, signature: string, payload: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
+  const fd = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(fd, `${MAGIC}${JSON.stringify(header)}\n`);
+    writeSync(fd, `${headerLine(header)}${signature}\n`);
     for (let offset = 0; offset < payload.length;)
       offset += writeSync(fd, payload, offset, Math.min(SLICE_BYTES, payload.length - offset));
     fsyncSync(fd);
@@ -67,18 +88,20 @@ export type SnapshotRead =
   | { readonly ok: false; readonly reason: string; readonly header?: SnapshotHeader };
 
 /**
- * The snapshot at `path`, checked: its format, the code version it was built by, its length and its
- * checksum; otherwise the reason it cannot be used. Whether it belongs to this log is for the caller,
- * which has the store.
+ * The snapshot at `path`, checked: its format, the code version it was built by, its length, its
+ * checksum and its signature by `key`; otherwise the reason it cannot be used. Whether it belongs to
+ * this log is for the caller, which has the store.
  */
-export function readSnapshotFile(path: string, codeVersion: string): SnapshotRead {
+export function readSnapshotFile(path: string, codeVersion: string, key: Buffer): SnapshotRead {
   let file: Buffer;
   try {
     file = readFileSync(path);
   } catch (error) {
     return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  if (file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return { ok: false, reason: 'is not a snapshot' };
+  const magic = file.subarray(0, MAGIC.length).toString('latin1');
+  if (magic === UNSIGNED_MAGIC) return { ok: false, reason: 'is not signed' };
+  if (magic !== MAGIC) return { ok: false, reason: 'is not a snapshot' };
   const headerEnd = file.indexOf(0x0a, MAGIC.length);
   let header: SnapshotHeader;
   try {
@@ -89,11 +112,25 @@ export function readSnapshotFile(path: string, codeVersion: string): SnapshotRea
   if (headerEnd < 0 || typeof header.bytes !== 'number') return { ok: false, reason: 'has a damaged header' };
   if (header.codeVersion !== codeVersion)
     return { ok: false, reason: 'was built by another version of the read models', header };
-  const payload = file.subarray(headerEnd + 1);
+  const signatureEnd = headerEnd + 1 + SIGNATURE_HEX;
+  if (file.length <= signatureEnd || file[signatureEnd] !== 0x0a)
+    return { ok: false, reason: 'is truncated or padded (no signature line)', header };
+  const payload = file.subarray(signatureEnd + 1);
   if (payload.length !== header.bytes)
     return { ok: false, reason: `is truncated or padded (${payload.length} of ${header.bytes} bytes)`, header };
   if (createHash('sha256').update(payload).digest('hex') !== header.checksum)
     return { ok: false, reason: 'does not match its checksum', header };
+  const signed = createHmac('sha256', key)
+    .update(file.subarray(0, headerEnd + 1))
+    .update(payload)
+    .digest();
+  const signature = Buffer.from(file.subarray(headerEnd + 1, signatureEnd).toString('latin1'), 'hex');
+  if (signature.length !== signed.length || !timingSafeEqual(signature, signed))
+    return {
+      ok: false,
+      reason: "is not signed with this service's key (forged, or written before the key changed)",
+      header,
+    };
   try {
     return { ok: true, header, models: decodePlain(JSON.parse(payload.toString('utf8'))) as ReadModels };
   } catch {

@@ -1,7 +1,7 @@
-import { formatPosition, type RecordedEvent } from '../src/eventStore/eventStore';
+import { formatPosition, type RecordedEvent } from '#src/eventStore/eventStore';
 import type { ProjectionRunner } from './runner';
 import { type SnapshotSettings, loadNewestSnapshot, writeSnapshot } from './snapshots';
-import type { EventStore } from '../src/eventStore/eventStore';
+import type { EventStore } from '#src/eventStore/eventStore';
 
 export interface SnapshotWriter {
   /** The runner has caught up at start-up: write one now if the start replayed `everyEvents` or more. */

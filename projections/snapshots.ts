@@ -6,10 +6,17 @@ import {
   type RecordedEvent,
   formatPosition,
   parsePosition,
-} from '../src/eventStore/eventStore';
+} from '#src/eventStore/eventStore';
 import { projectionCodeVersion } from './codeVersion';
 import type { ReadModels } from './index';
-import { type SnapshotHeader, checksumOf, readSnapshotFile, serializeModels, writeSnapshotFile } from './snapshotFile';
+import {
+  type SnapshotHeader,
+  checksumOf,
+  readSnapshotFile,
+  serializeModels,
+  signatureOf,
+  writeSnapshotFile,
+} from './snapshotFile';
 
 export interface SnapshotSettings {
   /** The folder snapshots are written to and read from. */
@@ -20,6 +27,8 @@ export interface SnapshotSettings {
   readonly everyEvents: number;
   /** And at most this often when fewer arrived (only when any did). */
   readonly everyMs: number;
+  /** Signs each snapshot written, and a snapshot read is used only with its signature (snapshotKey.ts). */
+  readonly key: Buffer;
 }
 
 export interface RestoredModels {
@@ -76,7 +85,7 @@ export async function loadNewestSnapshot(
   const files = snapshotFiles(settings);
   if (files.length === 0) log(`No read-model snapshot in ${settings.dir}: replaying the whole log`);
   for (const { file } of files) {
-    const read = readSnapshotFile(file, version);
+    const read = readSnapshotFile(file, version, settings.key);
     if (read.ok && !(await belongsTo(store, read.header))) {
       log(`Read-model snapshot ${file} was taken of another log: ignored`);
       continue;
@@ -113,7 +122,7 @@ export async function writeSnapshot(
     bytes: payload.length,
   };
   const file = fileOf(settings, last.position);
-  writeSnapshotFile(file, header, payload);
+  writeSnapshotFile(file, header, await signatureOf(settings.key, header, payload), payload);
   for (const old of snapshotFiles(settings).slice(KEEP)) rmSync(old.file, { force: true });
   return file;
 }

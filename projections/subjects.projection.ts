@@ -1,9 +1,11 @@
 import type { View } from './index';
+import { type PlaceQuery, subjectsInPlace } from './placeIndex';
 import { foldForSearch } from './products.projection';
-import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '../src/domain/subject/events';
-import type { ProductRegistered } from '../src/domain/product/events';
+import type { LinkageKind, SubjectEvent, SubjectKind, SupportProgramme } from '#src/domain/subject/events';
+import type { ProductRegistered } from '#src/domain/product/events';
 import { type Draft, type Projection, handles } from './projection';
-import type { CommuneRecord } from '../src/domain/rules/units/placement';
+import type { CommuneRecord } from '#src/domain/rules/units/placement';
+import type { FundingSource } from '#src/domain/rules/plan180Targets';
 
 export interface LinkageView {
   readonly id: string;
@@ -19,6 +21,9 @@ export interface SupportView {
   readonly programme: SupportProgramme;
   readonly providedOn: string;
   readonly description: string;
+  /** Null when recorded without its money (as all support was before it could carry it). */
+  readonly amountVnd: number | null;
+  readonly fundingSource: FundingSource | null;
 }
 
 export interface SubjectView {
@@ -78,8 +83,15 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
         break;
       }
       case 'SupportRecorded': {
-        const { supportId, programme, providedOn, description } = event.data;
-        subject.supports.push({ id: supportId, programme, providedOn, description });
+        const { supportId, programme, providedOn, description, amountVnd, fundingSource } = event.data;
+        subject.supports.push({
+          id: supportId,
+          programme,
+          providedOn,
+          description,
+          amountVnd: amountVnd ?? null,
+          fundingSource: fundingSource ?? null,
+        });
         break;
       }
     }
@@ -87,10 +99,15 @@ export const subjectsProjection: Projection<SubjectsState, SubjectEvent | Produc
   },
 };
 
-export function findSubjects(view: View, query: { districtCode?: string; search?: string }): readonly SubjectView[] {
+export function findSubjects(
+  view: View,
+  query: PlaceQuery & { districtCode?: string; search?: string },
+): readonly SubjectView[] {
   const words = query.search ? foldForSearch(query.search).split(' ') : [];
+  const inPlace = subjectsInPlace(view, query);
   return [...view.models.subjects.values()].filter(
     (s) =>
+      (inPlace === null || inPlace(s.id)) &&
       (query.districtCode === undefined || s.districtCode === query.districtCode) &&
       words.every((w) => foldForSearch(s.name).includes(w)),
   );

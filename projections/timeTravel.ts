@@ -1,6 +1,6 @@
-import { ValidationError } from '../src/core/errors';
-import { type FairSlices, wholeLogSlices } from '../src/core/fairSlices';
-import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '../src/eventStore/eventStore';
+import { ValidationError } from '#src/core/errors';
+import { type FairSlices, wholeLogSlices } from '#src/core/fairSlices';
+import { type EventStore, type GlobalPosition, comparePositions, formatPosition } from '#src/eventStore/eventStore';
 import { cloneModelsInSlices } from './cloneModels';
 import { type HistoricModels, HistoricStates, type HistoricTarget, isBeyond } from './historicStates';
 import { type ReadModels, createReadModels } from './index';

@@ -50,6 +50,9 @@ export const schemaRules = {
   // Lists that are not pages are lists of values or of a parent's parts (report rows, a certificate's
   // history, a product's certificates): short, whole, never paged. Edge types are still checked.
   '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
+  // An old name (districtTargets, qualityManagement, `districts`) keeps answering, deprecated with a
+  // reason that names its replacement, so clients' linters and codegen point them onward.
+  '@graphql-eslint/require-deprecation-reason': 'error',
   // `Evaluation.evaluationNo` is the published name of an evaluation's number, as decisions cite it.
   '@graphql-eslint/no-typename-prefix': 'off',
 };

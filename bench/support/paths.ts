@@ -15,8 +15,8 @@ export const DATA_DIR = join(ROOT, 'bench', '.data');
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 export const PEERS_DIR = join(ROOT, 'bench', 'peers');
 /** Compiled bench entry points, for child processes. */
-export const COMPILED_BENCH = join(ROOT, 'dist', 'bench', 'bench');
-export const COMPILED_MAIN = join(ROOT, 'dist', 'bench', 'src', 'main.js');
+export const COMPILED_BENCH = join(ROOT, 'dist', 'bench');
+export const COMPILED_MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 export function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true });

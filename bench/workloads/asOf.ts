@@ -7,7 +7,7 @@ export async function measureAsOf(url: string, token: string, instant: string, r
   const operation = signedIn(
     {
       name: 'districtTargets asOf',
-      query: DISTRICT_TARGETS.query.replace('(year: 2024)', `(year: ${instant.slice(0, 4)}, asOf: "${instant}")`),
+      query: DISTRICT_TARGETS.query.replace('(year: 2024,', `(year: ${instant.slice(0, 4)}, asOf: "${instant}",`),
     },
     token,
   );

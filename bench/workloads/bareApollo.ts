@@ -20,7 +20,7 @@ const TYPE_DEFS = `
   input ProductFilter { districtCode: String }
   type Query {
     ping: String!
-    districtTargets(year: Int!): Report
+    districtTargets(year: Int!, provinceCode: String): Report
     products(first: Int, filter: ProductFilter): ProductPage
   }
 `;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CommandContext } from '../../src/application/metadata';
 import type { CommandResult } from '../../src/application/registry';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/application/services';
 import type { Row } from '../support/results';
 import { Latencies, round } from '../support/stats';
 import { copyDatabase, removeDatabase } from '../support/files';

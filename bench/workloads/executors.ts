@@ -4,7 +4,7 @@ import type { Actor } from '../../src/application/metadata';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
 import { createContext } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/application/services';
 import type { Row } from '../support/results';
 import { round } from '../support/stats';
 import { DISTRICT_TARGETS, type Operation, PRODUCT_LIST } from './graphqlLoad';

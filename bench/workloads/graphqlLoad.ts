@@ -14,7 +14,7 @@ const ROW =
   'unit { code name } newProducts3Star { target actual } consolidatedSubjects { target actual } newSubjects { target actual }';
 export const DISTRICT_TARGETS: Operation = {
   name: 'districtTargets',
-  query: `{ districtTargets(year: 2024) { year planReference statusDay districts { ${ROW} } total { ${ROW} } } }`,
+  query: `{ districtTargets(year: 2024, provinceCode: "06") { year planReference statusDay districts { ${ROW} } total { ${ROW} } } }`,
 };
 export const PRODUCT_LIST: Operation = {
   name: 'products (first 20, one district)',

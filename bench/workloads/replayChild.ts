@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/application/services';
 
 /**
  * One replay in a process of its own, so its peak RSS is its own: `ocop` rebuilds every read model

@@ -79,6 +79,8 @@ export function startOcopServer(
     OCOP_SEED_PLAN: 'false',
     OCOP_JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
+    // Production serves /metrics only behind a token; the bench does not scrape it.
+    OCOP_METRICS_TOKEN: 'bench-metrics-token-never-scraped',
     // The load generator is one address and one official asking thousands of times a second.
     OCOP_RATE_LIMIT_PER_ADDRESS: '1000000000',
     OCOP_RATE_LIMIT_PER_TOKEN: '1000000000',

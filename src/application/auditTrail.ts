@@ -33,6 +33,8 @@ const BUSINESS_DATE_FIELD: Record<string, string> = {
   CertificateIssued: 'issuedOn',
   CertificateSuperseded: 'supersededOn',
   CertificateRevoked: 'decidedOn',
+  ProductProposed: 'proposedOn',
+  ProposalReturned: 'returnedOn',
   TraceabilityRecorded: 'enabledOn',
   QualityCertificationRecorded: 'issuedOn',
   PlanAdopted: 'adoptedOn',

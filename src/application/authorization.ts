@@ -1,9 +1,11 @@
 import { ForbiddenError } from '../core/errors';
 import { type EvaluationLevel, revokingLevel } from '../domain/rules/authority';
 import { isBusinessDate } from '../domain/rules/businessDate';
+import type { KeyProductLevel } from '../domain/rules/plan180Targets';
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
 import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
 import { communeOn, districtOn, provinceOn } from '../domain/rules/units/units';
+import { actsAsSuccessor } from './succession';
 import type { Actor, Role } from './metadata';
 
 /** Commands that act where a subject is (for a product, where its subject was when it was registered). */
@@ -14,7 +16,14 @@ export type LocalAction =
   | 'RecordLinkage'
   | 'RecordSupport'
   | 'RecordTraceability'
-  | 'RecordQualityCertification';
+  | 'RecordQualityCertification'
+  | 'RegisterSalesPoint'
+  | 'CloseSalesPoint'
+  | 'ProposeProduct'
+  | 'ReturnProposal';
+
+/** Commands a province's office records for the whole province. */
+export type ProvinceAction = 'AdoptPlan' | 'RecordMediaCoverage';
 
 /** Where a command acts: a placement (district, communes) read on the command's own date. */
 export interface Where {
@@ -36,7 +45,12 @@ export type CommandRequest =
       readonly issuedBy: EvaluationLevel | null;
       readonly where: Where | null;
     }
-  | { readonly action: 'AdoptPlan'; readonly provinceCode: string; readonly day: string };
+  | {
+      readonly action: 'DesignateKeyProduct' | 'EndKeyProduct';
+      readonly level: KeyProductLevel;
+      readonly where: Where | null;
+    }
+  | { readonly action: ProvinceAction; readonly provinceCode: string; readonly day: string };
 
 const OFFICERS: readonly Role[] = ['COMMUNE_OFFICER', 'DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'];
 
@@ -49,7 +63,13 @@ export const GRANTS: Readonly<Record<LocalAction | 'AdoptPlan', readonly Role[]>
   RecordSupport: OFFICERS,
   RecordTraceability: OFFICERS,
   RecordQualityCertification: OFFICERS,
-  // SYSTEM adopts Plan 180 at start-up (src/seedPlan.ts); tokens can never carry that role.
+  RegisterSalesPoint: OFFICERS,
+  CloseSalesPoint: OFFICERS,
+  // A commune proposes its products to the province (Decision 1489); the province may enter it for the commune.
+  ProposeProduct: ['COMMUNE_OFFICER', 'PROVINCIAL_OFFICER'],
+  // The level a commune proposes to (the province) sends an incomplete dossier back.
+  ReturnProposal: ['PROVINCIAL_OFFICER'],
+  // SYSTEM adopts Plan 180 at start-up (src/application/seedPlan.ts); tokens can never carry that role.
   AdoptPlan: ['PROVINCIAL_OFFICER', 'SYSTEM'],
 };
 
@@ -69,12 +89,26 @@ export const REVOCATION_GRANTS: Readonly<Record<EvaluationLevel, readonly Role[]
   PROVINCE: ['PROVINCIAL_OFFICER'],
   NATIONAL: ['NATIONAL_COUNCIL'],
 };
+/** Media coverage of the programme is the provincial office's to record, for its province. */
+export const MEDIA_GRANTS: readonly Role[] = ['PROVINCIAL_OFFICER'];
+
+/** Which roles designate (and end) a key product of each level: that level's office, or the province. */
+export const KEY_PRODUCT_GRANTS: Readonly<Record<KeyProductLevel, readonly Role[]>> = {
+  PROVINCE: ['PROVINCIAL_OFFICER'],
+  DISTRICT: ['DISTRICT_OFFICER', 'PROVINCIAL_OFFICER'],
+  COMMUNE: ['COMMUNE_OFFICER', 'PROVINCIAL_OFFICER'],
+};
 const ANY_REVOKER: readonly Role[] = [...new Set(Object.values(REVOCATION_GRANTS).flat())];
 
 function rolesFor(request: CommandRequest): readonly Role[] {
   switch (request.action) {
     case 'AwardStars':
       return EVALUATION_GRANTS[request.level];
+    case 'DesignateKeyProduct':
+    case 'EndKeyProduct':
+      return KEY_PRODUCT_GRANTS[request.level];
+    case 'RecordMediaCoverage':
+      return MEDIA_GRANTS;
     case 'RevokeCertificate':
       return request.issuedBy === null || request.where === null
         ? ANY_REVOKER
@@ -89,6 +123,9 @@ function asked(request: CommandRequest): string {
   switch (request.action) {
     case 'AwardStars':
       return `AwardStars at ${request.level} level`;
+    case 'DesignateKeyProduct':
+    case 'EndKeyProduct':
+      return `${request.action} at ${request.level} level`;
     case 'RevokeCertificate':
       return request.issuedBy === null ? request.action : `RevokeCertificate of a ${request.issuedBy} certificate`;
     default:
@@ -122,8 +159,8 @@ export function officeExists(actor: Actor, day: string): boolean {
  * Whether the actor's office covers a place on a date: a district officer its district (until
  * 2025-06-30), a commune officer its commune (from 2025-07-01; an old commune counts as the one it
  * became), a provincial officer whatever lies in its province on that date (19 covers the former
- * Bắc Kạn from 2025-07-01, 06 nothing after 2025-06-30), the national council (unit VN) the whole
- * country, the system everything. A place or date the registry cannot read (unknown codes in a
+ * Bắc Kạn from 2025-07-01, and its past too as Bắc Kạn's successor, see succession.ts; 06 nothing
+ * after 2025-06-30), the national council (unit VN) the whole country, the system everything. A place or date the registry cannot read (unknown codes in a
  * registration, a date that does not parse or is after `today`) is left to the decider, which refuses
  * it as input.
  */
@@ -131,6 +168,7 @@ export function covers(actor: Actor, where: Where, today?: string): boolean {
   if (actor.role === 'SYSTEM') return true;
   if (actor.role === 'NATIONAL_COUNCIL') return actor.unit === COUNTRY;
   if (!judgeable(where.day, today)) return true;
+  if (actsAsSuccessor(actor, where, today)) return true;
   if (!officeExists(actor, where.day)) return false;
   const place = locateOrFirst(where.placement, where.day);
   if (!place.province) return true;
@@ -154,8 +192,12 @@ function coversPlan(actor: Actor, provinceCode: string, day: string, today?: str
   return provinceOn(provinceCode, day) === undefined || provinceCode === actor.unit;
 }
 
-const dated = (request: CommandRequest): string =>
-  request.action === 'AdoptPlan' ? request.day : (request.where?.day ?? '');
+const isProvinceWide = (
+  request: CommandRequest,
+): request is Extract<CommandRequest, { readonly action: ProvinceAction }> =>
+  request.action === 'AdoptPlan' || request.action === 'RecordMediaCoverage';
+
+const dated = (request: CommandRequest): string => (isProvinceWide(request) ? request.day : (request.where?.day ?? ''));
 
 /** A date jurisdiction can be read on: one that parses and has happened (the decider refuses the others). */
 const judgeable = (day: string, today: string | undefined): boolean =>
@@ -167,20 +209,30 @@ const judgeable = (day: string, today: string | undefined): boolean =>
  */
 export function authorize(actor: Actor, request: CommandRequest, today?: string): void {
   const what = asked(request);
-  if (!rolesFor(request).includes(actor.role)) {
+  if (!rolesFor(request).includes(actor.role) && !recordsForAbolishedUnit(actor, request, today)) {
     throw new ForbiddenError(`${actor.role} may not ${what}`, { action: request.action });
   }
-  const allowed =
-    request.action === 'AdoptPlan'
-      ? coversPlan(actor, request.provinceCode, request.day, today)
-      : request.where === null || covers(actor, request.where, today);
+  const allowed = isProvinceWide(request)
+    ? coversPlan(actor, request.provinceCode, request.day, today)
+    : request.where === null || covers(actor, request.where, today);
   if (!allowed) {
-    const where = request.action === 'AdoptPlan' ? request.provinceCode : describe(request.where);
+    const where = isProvinceWide(request) ? request.provinceCode : describe(request.where);
     throw new ForbiddenError(
       `${actor.role} of ${actor.unit ?? 'no unit'} may not ${what} in ${where} on ${dated(request)}`,
       { action: request.action },
     );
   }
+}
+
+/**
+ * The successor's office records the abolished units' own decisions (a district's revocation of 2024,
+ * say) for places now in its territory; the centre's stay the centre's.
+ */
+function recordsForAbolishedUnit(actor: Actor, request: CommandRequest, today: string | undefined): boolean {
+  if (isProvinceWide(request) || request.where === null) return false;
+  const level =
+    request.action === 'AwardStars' ? request.level : request.action === 'RevokeCertificate' ? request.issuedBy : null;
+  return level !== 'NATIONAL' && actsAsSuccessor(actor, request.where, today);
 }
 
 function describe(where: Where | null): string {

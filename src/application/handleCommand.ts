@@ -43,6 +43,8 @@ export interface HandleOptions<State, Command = object> {
   readonly authorize?: (state: State) => void;
   /** Told each time the command is decided again after a concurrent write (for the retry metric). */
   readonly onRetry?: (streamId: string) => void;
+  /** The pause before the first retry, doubled before each next one, with jitter. Default 10 ms. */
+  readonly retryDelayMs?: number;
   /**
    * The same command as earlier code built it (with an id it derived another way): an earlier run
    * recorded with one of these is answered as a repeat too, not refused as a different command.
@@ -54,7 +56,8 @@ export interface HandleOptions<State, Command = object> {
  * Load, authorize, decide, append: folds the stream into state once, lets `authorize` judge the
  * actor on that state, lets the decider turn the command into events, and appends them expecting
  * the revision it read. A concurrent writer makes the append fail; the command is then judged and
- * decided again on fresh state, a bounded number of times.
+ * decided again on fresh state, a bounded number of times, after a growing pause with jitter, so
+ * writers that collided do not collide again at once and a replica that lags has time to catch up.
  */
 export async function handleCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
   store: EventStore,
@@ -87,17 +90,30 @@ export async function handleCommand<State, Command extends { readonly type: stri
       if (error instanceof WrongExpectedVersionError) {
         if (attempt < maxRetries) {
           options.onRetry?.(streamId);
+          await pause(retryPauseMs(options.retryDelayMs ?? 10, attempt));
           continue;
         }
         throw new ConcurrencyError(`Stream ${streamId} kept changing; try again`, { streamId });
       }
       if (error instanceof EventStoreUnavailableError) {
-        throw new UnavailableError('The event store is unavailable; nothing was recorded', { cause: error.message });
+        const outcome = error.outcomeUnknown
+          ? 'the write was not confirmed in time and may have been recorded: sending the same command ' +
+            'with the same commandId again is safe'
+          : 'nothing was recorded';
+        throw new UnavailableError(`The event store is unavailable; ${outcome}`, { cause: error.message });
       }
       throw error;
     }
   }
 }
+
+/** Half to all of `base` × 2^attempt: spread out, so colliding writers do not meet again in step. */
+export function retryPauseMs(base: number, attempt: number): number {
+  const ceiling = base * 2 ** attempt;
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loadStream<State, Event extends DomainEvent>(
   store: EventStore,

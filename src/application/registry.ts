@@ -6,18 +6,20 @@ import { planDecider } from '../domain/plan/decide';
 import { planStreamId } from '../domain/plan/events';
 import type {
   AwardStars,
+  ProposeProduct,
   RecordQualityCertification,
   RecordTraceability,
   RegisterProduct,
+  ReturnProposal,
   RevokeCertificate,
 } from '../domain/product/commands';
 import { productDecider } from '../domain/product/decide';
-import { productIdOfCertificate, productStreamId } from '../domain/product/events';
+import { productIdOfCertificate, productIdOfProposal, productStreamId } from '../domain/product/events';
 import type { ProductState } from '../domain/product/state';
-import type { EvaluationLevel } from '../domain/rules/authority';
+import { EVALUATION_LEVELS, type EvaluationLevel, type ProposingLevel } from '../domain/rules/authority';
 import { vietnamDate } from '../domain/rules/businessDate';
 import { REF_MAX } from '../domain/rules/limits';
-import { requireText } from '../domain/rules/validation';
+import { requireOneOf, requireText } from '../domain/rules/validation';
 import type { RecordLinkage, RecordSubjectCommune, RecordSupport, RegisterSubject } from '../domain/subject/commands';
 import { subjectDecider } from '../domain/subject/decide';
 import { subjectStreamId } from '../domain/subject/events';
@@ -27,6 +29,7 @@ import { formerIdsWithin, idWithin, registrationId } from './derivedIds';
 import { type CommandResult, handleCommand, loadStream } from './handleCommand';
 import type { CommandContext } from './metadata';
 import { type KnownIds, NOTHING_KNOWN, oneSpellingPerId } from './uniqueIds';
+import { targetCommands } from './targetCommands';
 
 /** What the service is told as commands run (metrics and logs hook in here). */
 export interface CommandObserver {
@@ -66,6 +69,8 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
     });
 
   return {
+    ...targetCommands(store, handle, today),
+
     adoptPlan: (input: Input<AdoptPlan>, context: CommandContext) =>
       handle(
         planStreamId(input.provinceCode, input.year),
@@ -174,14 +179,45 @@ export function createRegistry(store: EventStore, observer: CommandObserver = {}
       );
     },
 
-    awardStars: (input: Input<AwardStars>, context: CommandContext) =>
-      handle(
+    /** A commune only proposes: COMMUNE is refused as input before any grant is looked up. */
+    awardStars: (given: Omit<Input<AwardStars>, 'level'> & { level: ProposingLevel }, context: CommandContext) => {
+      const input = { ...given, level: requireOneOf('level', given.level, EVALUATION_LEVELS) };
+      return handle(
         productStreamId(input.productId),
         productDecider,
         { type: 'AwardStars', ...input, today: today(context) },
         context,
         (product) => ({ action: 'AwardStars', level: input.level, where: whereOf(product, input.decidedOn) }),
-      ),
+      );
+    },
+
+    /** Judged, and the proposing commune read, where the product's subject is on the proposal's date. */
+    proposeProduct: async (input: Omit<Input<ProposeProduct>, 'communeCode'>, context: CommandContext) => {
+      const product = (await loadStream(store, productStreamId(input.productId), productDecider)).state;
+      const subject =
+        product.status === 'registered'
+          ? (await loadStream(store, subjectStreamId(product.subjectId), subjectDecider)).state
+          : product;
+      const where = whereOf(subject, input.proposedOn);
+      const communeCode = where ? (communeOnDay(where.placement, input.proposedOn)?.code ?? null) : null;
+      const command: ProposeProduct = { type: 'ProposeProduct', ...input, communeCode, today: today(context) };
+      return handle(productStreamId(input.productId), productDecider, command, context, () => ({
+        action: 'ProposeProduct',
+        where,
+      }));
+    },
+
+    returnProposal: (given: Omit<Input<ReturnProposal>, 'productId'>, context: CommandContext) => {
+      const input = { ...given, proposalId: requireText('proposalId', given.proposalId, REF_MAX) };
+      const productId = productIdOfProposal(input.proposalId);
+      if (!productId)
+        throw new NotFoundError(`Proposal ${input.proposalId} does not exist`, { proposalId: input.proposalId });
+      const command: ReturnProposal = { type: 'ReturnProposal', ...input, productId, today: today(context) };
+      return handle(productStreamId(productId), productDecider, command, context, (product) => ({
+        action: 'ReturnProposal',
+        where: whereOf(product, input.returnedOn),
+      }));
+    },
 
     revokeCertificate: async (given: Omit<Input<RevokeCertificate>, 'productId'>, context: CommandContext) => {
       // A certificate number is text an official typed: one holding control or bidi characters is refused

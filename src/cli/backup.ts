@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { digestHeads } from '../application/headsDigest';
 import { verifyLog } from '../application/verifyLog';
 import type { StoreBackup } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { formatCount } from './historyIo';
 import { type CliIo, UsageError } from './io';
 import { describeLog } from './verify';

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { digestHeads, headsText } from '../application/headsDigest';
 import type { GlobalPosition } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { countArgument, positionArgument } from './arguments';
 import type { CliIo } from './io';
 
@@ -40,13 +40,14 @@ export async function digest(options: DigestOptions, io: CliIo): Promise<void> {
 export const digestCommand = (io: CliIo): Command =>
   new Command('digest')
     .description("The SHA-256 of every stream's head, with its position: the value to publish.")
-    .addOption(
-      new Option('--at <position>', 'the log up to and including this position').argParser(positionArgument),
-    )
+    .addOption(new Option('--at <position>', 'the log up to and including this position').argParser(positionArgument))
     .addOption(
       new Option('--events <count>', 'the first COUNT events (the same cut in a store an export was imported into)')
         .argParser(countArgument)
         .conflicts('at'),
     )
-    .option('--heads', 'print the hashed text (`streamId revision hash` a line) instead: piped to sha256sum it gives the digest')
+    .option(
+      '--heads',
+      'print the hashed text (`streamId revision hash` a line) instead: piped to sha256sum it gives the digest',
+    )
     .action((options: DigestOptions) => digest(options, io));

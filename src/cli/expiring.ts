@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { expiringCertificates } from '../../projections/certificates.projection';
-import { replayLog } from '../../projections/replay';
+import { expiringCertificates } from '#projections/certificates.projection';
+import { replayLog } from '#projections/replay';
 import { daysBetween, isBusinessDate, vietnamDate } from '../domain/rules/businessDate';
 import { EXPIRY_WINDOW_MAX_DAYS } from '../domain/rules/certificateValidity';
-import { openStore } from '../openStore';
-import type { CliIo } from './io';
+import { openStore } from './openStore';
+import { type CliIo, UsageError } from './io';
+import { requireProvinceOn } from '../domain/rules/units/readPlace';
 
 export interface ExpiringOptions {
   readonly within: number;
@@ -30,6 +31,13 @@ function dateArgument(text: string): string {
  */
 export async function expiring(options: ExpiringOptions, io: CliIo): Promise<void> {
   const on = options.on ?? vietnamDate(new Date());
+  if (options.province) {
+    try {
+      requireProvinceOn(options.province, on);
+    } catch (error) {
+      throw new UsageError(`--province: ${(error as Error).message}`);
+    }
+  }
   const store = await openStore(io.env);
   try {
     const { models } = await replayLog(store);

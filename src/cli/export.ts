@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { toExportLine } from '../application/exportFormat';
 import type { GlobalPosition } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { positionArgument } from './arguments';
 import { formatCount, headOf, progressReporter, rate } from './historyIo';
 import type { CliIo } from './io';

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { type ImportedEvent, parseExportLine } from '../application/exportFormat';
 import { assertEmptyStore, checkExport, importEvents } from '../application/importLog';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { formatCount, rate } from './historyIo';
 import type { CliIo } from './io';
 

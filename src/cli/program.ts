@@ -13,13 +13,16 @@ const asSentence = (text: string): string => text.replace(/^error: (.)/, (_, fir
 
 function createProgram(io: CliIo): Command {
   const program = new Command('ocop')
-    .description("The OCOP registry: serve its GraphQL API, and move, rebuild and check its event log.")
+    .description('The OCOP registry: serve its GraphQL API, and move, rebuild and check its event log.')
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
       outputError: (text, write) => write(asSentence(text)),
     })
-    .addHelpText('after', '\nThe store is the one OCOP_STORE names (sqlite at OCOP_SQLITE_PATH, or esdb at OCOP_ESDB_URL).')
+    .addHelpText(
+      'after',
+      '\nThe store is the one OCOP_STORE names (sqlite at OCOP_SQLITE_PATH, or esdb at OCOP_ESDB_URL).',
+    )
     .showHelpAfterError('(ocop <command> --help shows what it takes)')
     .exitOverride();
   for (const define of COMMANDS) program.addCommand(define(io).copyInheritedSettings(program));

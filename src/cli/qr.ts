@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../config';
+import { loadConfig } from '../config/index';
 import { productStreamId } from '../domain/product/events';
 import type { EventStore } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { CERTIFICATE_ID_PATTERN } from '../domain/rules/ids';
 import { productIdOf } from '../web/certificate/facts';
 import { certificatePageUrl, qrPng, qrSvg } from '../web/qr';

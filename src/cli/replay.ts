@@ -1,15 +1,15 @@
 import { Command } from 'commander';
 import type { Logger } from '../observability/logger';
-import { countModels, plainModels } from '../../projections/modelsSnapshot';
-import { replayInto, replayLog } from '../../projections/replay';
-import { loadNewestSnapshot } from '../../projections/snapshots';
-import type { ProjectionRunner } from '../../projections/runner';
+import { countModels, plainModels } from '#projections/modelsSnapshot';
+import { replayInto, replayLog } from '#projections/replay';
+import { loadNewestSnapshot } from '#projections/snapshots';
+import type { ProjectionRunner } from '#projections/runner';
 import { sha256 } from '../application/hashChain';
 import { canonicalJson } from '../core/json';
 import { type GlobalPosition, formatPosition } from '../eventStore/eventStore';
-import { createReadModels } from '../../projections';
-import { loadConfig } from '../config';
-import { openStore } from '../openStore';
+import { createReadModels } from '#projections/index';
+import { loadConfig } from '../config/index';
+import { openStore } from './openStore';
 import { formatCount, headOf, progressReporter, rate } from './historyIo';
 import { type CliIo, UsageError } from './io';
 
@@ -28,7 +28,7 @@ export async function replay(options: ReplayOptions, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
   if (options.fromSnapshot && !config.snapshots)
     throw new UsageError(
-      '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, and OCOP_SNAPSHOTS not false',
+      '--from-snapshot needs snapshots: OCOP_SNAPSHOT_DIR with EventStoreDB, OCOP_SNAPSHOTS not false, and in production OCOP_SNAPSHOT_KEY or OCOP_JWT_SECRET to check them with',
     );
   const store = await openStore(io.env);
   try {

@@ -1,22 +1,24 @@
 import { Command } from 'commander';
-import { type AuthSettings, loadConfig } from '../config';
+import { type AuthSettings, loadConfig } from '../config/index';
+import { checkStoreClock } from '../eventStore/clockCheck';
 import { formatPosition } from '../eventStore/eventStore';
-import { type Authenticator, createAuthenticator } from '../graphql/auth/authenticate';
-import { DEVELOPMENT_JWT_SECRET } from '../graphql/auth/tokens';
-import { createTokenVerifier } from '../graphql/auth/verifyToken';
+import { type Authenticator, createAuthenticator } from '../http/auth/authenticate';
+import { DEVELOPMENT_JWT_SECRET } from '../http/auth/tokens';
+import { createTokenVerifier } from '../http/auth/verifyToken';
 import { createSchema } from '../graphql/schema';
-import { startServer } from '../graphql/server';
-import { openStore } from '../openStore';
+import { startServer } from '../http/server';
+import { openStore } from './openStore';
 import { type Observability, createObservability } from '../observability';
 import { commandObserver } from '../observability/commandObserver';
 import { startMetricsServer } from '../observability/metricsEndpoint';
 import { observedStore } from '../observability/observedStore';
-import { observabilitySettings } from '../observability/settings';
+import { observabilitySettings } from '../config/observability';
 import { rebuildOnHangup } from './replay';
-import { restoreAndKeepSnapshots } from '../../projections/snapshotWriter';
-import { seedPlan180 } from '../seedPlan';
-import { type Services, createServices } from '../services';
+import { restoreAndKeepSnapshots } from '#projections/snapshotWriter';
+import { seedPlan180 } from '../application/seedPlan';
+import { type Services, createServices } from '../application/services';
 import type { CliIo } from './io';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../config/defaults';
 
 const DEVELOPMENT_BANNER = [
   '*'.repeat(78),
@@ -31,7 +33,7 @@ const DEVELOPMENT_BANNER = [
 /** The authenticator the settings ask for; the development secret when they name no keys. */
 export function authenticatorFor(auth: AuthSettings): Authenticator {
   const keys = auth.keys ?? { secret: DEVELOPMENT_JWT_SECRET };
-  const { issuer, audience, maxLifetimeSeconds } = auth;
+  const { issuer, audience, maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } = auth;
   return createAuthenticator(createTokenVerifier({ keys, issuer, audience, maxLifetimeSeconds }));
 }
 
@@ -70,7 +72,9 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   if (developmentAuth) logger.warn(DEVELOPMENT_BANNER);
   if (env['OCOP_JWKS_URL'] && env['OCOP_JWT_SECRET'])
     logger.warn('OCOP_JWKS_URL is set: tokens are verified against it and OCOP_JWT_SECRET is not used');
-  const store = observedStore(await openStore(env), observability);
+  const opened = await openStore(env);
+  await checkStoreClock(opened, (message) => logger.warn(message));
+  const store = observedStore(opened, observability);
   logger.info({ store: config.store, description: store.description }, 'store open');
   const services = createServices(store, undefined, commandObserver(observability));
   const snapshots =
@@ -91,6 +95,7 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
     budget: config.budget,
     rateLimits: config.rateLimits,
     wholeLogLimits: config.wholeLogLimits,
+    positionWaits: config.positionWaits,
     introspection: config.introspection,
     introspectionRoles: config.introspectionRoles,
     web: { corsOrigins: config.corsOrigins, explorer: config.explorer },

@@ -1,14 +1,11 @@
 import { Command } from 'commander';
 import { COUNTRY } from '../application/authorization';
 import { type UnitLevel, levelOfCode } from '../domain/rules/units/units';
-import {
-  DEVELOPMENT_JWT_SECRET,
-  TOKEN_ROLES,
-  type TokenRole,
-  durationSeconds,
-  mintToken,
-} from '../graphql/auth/tokens';
+import { DEVELOPMENT_JWT_SECRET, TOKEN_ROLES, type TokenRole, durationSeconds, mintToken } from '../http/auth/tokens';
 import { type CliIo, UsageError } from './io';
+import { abolishedOn, codeAndName } from '../domain/rules/units/abolished';
+import { vietnamDate } from '../domain/rules/businessDate';
+import { LAST_DAY_OF_DISTRICTS } from '../domain/rules/reorganisation';
 
 const ROLES = `ROLE: ${TOKEN_ROLES.join(' | ')}`;
 const UNITS =
@@ -64,6 +61,14 @@ export function token(options: TokenOptions, io: CliIo): void {
   if (!secret) io.stderr.write('Signed with the public DEVELOPMENT secret: only a development server accepts it.\n');
   if (io.env['OCOP_JWKS_URL'])
     io.stderr.write('OCOP_JWKS_URL is set: the server verifies tokens there, not this one.\n');
+  const abolished = abolishedOn(unit, vietnamDate(new Date()));
+  if (abolished) {
+    const next = abolished.successors.map(codeAndName).join(', ') || 'no unit the registry knows';
+    io.stderr.write(
+      `Warning: ${codeAndName(abolished.former)} no longer exists (abolished after ${LAST_DAY_OF_DISTRICTS}); ` +
+        `its territory is in ${next}. The token is minted for decisions dated before then.\n`,
+    );
+  }
   io.stdout.write(`${mintToken({ sub, role, unit, expiresIn: expires }, secret ?? DEVELOPMENT_JWT_SECRET)}\n`);
 }
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StreamVerification } from '../application/chainVerifier';
 import { type LogVerification, verifyLog, verifyStream } from '../application/verifyLog';
 import { formatPosition } from '../eventStore/eventStore';
-import { openStore } from '../openStore';
+import { openStore } from './openStore';
 import { formatCount, headOf, progressReporter } from './historyIo';
 import type { CliIo } from './io';
 

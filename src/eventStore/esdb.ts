@@ -1,6 +1,7 @@
 import { type AppendResult as ClientAppendResult, EventStoreDBClient } from '@eventstore/db-client';
-import { withDeadline } from './esdbDeadline';
-import { neverReachedServer, toActual, translateEsdbError } from './esdbErrors';
+import { measureClockOffset } from './esdbClock';
+import { delay, withDeadline } from './esdbDeadline';
+import { isNotLeader, neverReachedServer, translateEsdbError } from './esdbErrors';
 import { EventSelection, toClientExpected, toEventData } from './esdbEvents';
 import { EsdbReader } from './esdbReads';
 import { DEFAULT_RESUBSCRIBE, type ResubscribePolicy, ResubscribingSubscription } from './esdbSubscription';
@@ -16,12 +17,14 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
-  WrongExpectedVersionError,
   refuseEmptyAppend,
 } from './eventStore';
 
 export interface EsdbEventStoreOptions {
-  /** `esdb://host:2113?tls=false`, `esdb+discover://...` for a cluster; TLS options go in the string. */
+  /**
+   * `esdb://host:2113?tls=false`, `esdb+discover://...` for a cluster; TLS options go in the string.
+   * `throwOnAppendFailure=false` is refused: the client then misreports the stream's actual revision.
+   */
   readonly connectionString: string;
   /** How long any call may wait for the server's (first, then each next) answer. Default 5000. */
   readonly deadlineMs?: number;
@@ -44,8 +47,10 @@ class EsdbEventStore implements EventStore {
   readonly capabilities: EventStoreCapabilities = {
     // Positions are byte offsets in the server's transaction log.
     positionsAreGapless: false,
-    // The server stamps each event's `created` time itself.
+    // The server stamps each event's `created` time itself,
     keepsRecordedAt: false,
+    // by the clock of whichever node leads: a new leader, or a clock stepped back, can go back in time.
+    recordedAtMonotonic: false,
     // Concurrent calls may be committed in any order.
     orderedAppendsInFlight: 1,
     inMemory: false,
@@ -58,6 +63,7 @@ class EsdbEventStore implements EventStore {
   private readonly reader: EsdbReader;
 
   constructor(options: EsdbEventStoreOptions) {
+    refuseQuietAppendFailures(options.connectionString);
     // Without the user and password a connection string may carry.
     this.description = `esdb at ${options.connectionString.replace(/\/\/[^@/]*@/, '//')}`;
     this.client = EventStoreDBClient.connectionString(options.connectionString);
@@ -74,20 +80,24 @@ class EsdbEventStore implements EventStore {
     let result: ClientAppendResult;
     for (let attempt = 1; ; attempt++) {
       try {
-        // One call carries every event: the server writes all of them or none.
+        // One call carries every event: the server writes all of them or none. A follower refuses it
+        // (NotLeader) rather than forward it, so the client moves to the leader and stays there.
         const call = this.client.appendToStream(streamId, data, {
           expectedRevision: toClientExpected(expected),
           deadline: this.deadlineMs,
+          requiresLeader: true,
         });
         result = await withDeadline(call, this.deadlineMs, `an append to ${streamId}`);
         break;
       } catch (error) {
-        if (attempt === 1 && neverReachedServer(error)) continue;
+        // Neither was sent to a node that could write it; the client reconnects on its next turn.
+        if (attempt === 1 && (neverReachedServer(error) || isNotLeader(error))) {
+          await delay(0);
+          continue;
+        }
         throw translateEsdbError(error, context);
       }
     }
-    // Only reached when the connection string sets throwOnAppendFailure=false.
-    if (!result.success) throw new WrongExpectedVersionError(streamId, expected, toActual(result.nextExpectedRevision));
     const position = result.position ?? (await this.positionOfLast(streamId));
     return { nextRevision: result.nextExpectedRevision, position };
   }
@@ -115,6 +125,10 @@ class EsdbEventStore implements EventStore {
     return subscription;
   }
 
+  serverClockOffsetMs(): Promise<number> {
+    return measureClockOffset(this.client, this.deadlineMs);
+  }
+
   highestAssignedPosition(): Promise<GlobalPosition | null> {
     return this.reader.lastPosition();
   }
@@ -128,5 +142,20 @@ class EsdbEventStore implements EventStore {
   private async positionOfLast(streamId: string): Promise<GlobalPosition> {
     for await (const event of this.readStream(streamId, { direction: 'backwards', maxCount: 1 })) return event.position;
     return { commit: -1n, prepare: -1n };
+  }
+}
+
+/**
+ * With `throwOnAppendFailure=false` a failed revision check resolves instead of throwing, and on
+ * BatchAppend (every server since 21.10) the client reports the actual revision as 1 whatever it is.
+ */
+function refuseQuietAppendFailures(connectionString: string): void {
+  const query = connectionString.split('?')[1] ?? '';
+  for (const pair of query.split('&')) {
+    const [key = '', value = ''] = pair.split('=');
+    const flat = key.trim().toLowerCase().replace(/[_-]/g, '');
+    if (flat === 'throwonappendfailure' && value.trim().toLowerCase() === 'false') {
+      throw new TypeError('The EventStoreDB connection string must not set throwOnAppendFailure=false');
+    }
   }
 }

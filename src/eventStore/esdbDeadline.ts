@@ -1,5 +1,13 @@
 import { EventStoreUnavailableError } from './eventStore';
 
+/** Our own deadline passed (not the server's, nor the client's). */
+export class DeadlineExpiredError extends EventStoreUnavailableError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineExpiredError';
+  }
+}
+
 /**
  * Settles with `work`, or rejects with EventStoreUnavailableError after `ms`. The client's own gRPC
  * deadline does not cover everything (its server-features probe and every read run without one), and
@@ -9,7 +17,7 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Pro
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new EventStoreUnavailableError(`EventStoreDB did not answer ${what} within ${ms} ms`)),
+      () => reject(new DeadlineExpiredError(`EventStoreDB did not answer ${what} within ${ms} ms`)),
       ms,
     );
   });

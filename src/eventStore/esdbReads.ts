@@ -8,8 +8,8 @@ import {
   START,
   type StreamingRead,
 } from '@eventstore/db-client';
-import { nextWithin } from './esdbDeadline';
-import { isStreamNotFound, neverReachedServer, translateEsdbError } from './esdbErrors';
+import { delay, nextWithin } from './esdbDeadline';
+import { isNotLeader, isStreamNotFound, neverReachedServer, translateEsdbError } from './esdbErrors';
 import { type EventSelection, toRecordedEvent } from './esdbEvents';
 import {
   type GlobalPosition,
@@ -38,11 +38,17 @@ export class EsdbReader {
     private readonly selection: EventSelection,
   ) {}
 
+  /**
+   * A stream's events from the leader: a stream is what a command decides on, and a follower (a node
+   * that was leader before an election, say) may lag behind the writes the command must see. A
+   * follower answers NotLeader, and the client moves to the leader it names.
+   */
   async *stream(streamId: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     if (options.maxCount === 0) return;
     const backwards = options.direction === 'backwards';
     const open = (): StreamingRead<ResolvedEvent> =>
       this.client.readStream(streamId, {
+        requiresLeader: true,
         fromRevision: options.fromRevision ?? (backwards ? END : START),
         direction: backwards ? BACKWARDS : FORWARDS,
         ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
@@ -115,7 +121,8 @@ export class EsdbReader {
   /**
    * Iterates a client read with a deadline on each item (the client runs reads without one), maps
    * failures to the port's errors, reads a missing stream as empty, and cancels the call when the
-   * consumer stops early. A call refused before it reached the server is reopened once.
+   * consumer stops early. A call refused before it reached the server, or by a follower (NotLeader),
+   * is reopened once, on the client's next connection.
    */
   private async *bounded(open: () => StreamingRead<ResolvedEvent>, what: string): AsyncIterable<ResolvedEvent> {
     for (let attempt = 1; ; attempt++) {
@@ -135,7 +142,10 @@ export class EsdbReader {
         }
       } catch (error) {
         if (isStreamNotFound(error)) return;
-        if (attempt === 1 && !yielded && neverReachedServer(error)) continue;
+        if (attempt === 1 && !yielded && (neverReachedServer(error) || isNotLeader(error))) {
+          await delay(0);
+          continue;
+        }
         throw translateEsdbError(error);
       } finally {
         if (!ended) {

@@ -97,6 +97,11 @@ export interface EventStoreCapabilities {
   /** An append's {@link NewEvent.recordedAt} is stored; otherwise the store stamps its own time. */
   readonly keepsRecordedAt: boolean;
   /**
+   * `recordedAt` never goes backwards in log order. A store that stamps events with a server's clock
+   * cannot promise it: a clock stepped back, or a new leader whose clock is behind the old one's.
+   */
+  readonly recordedAtMonotonic: boolean;
+  /**
    * Appends started together are committed in the order they were started, so a writer that must keep
    * log order (an import) may have this many in flight; 1 when concurrent appends may commit in any order.
    */
@@ -117,7 +122,8 @@ export interface EventStore {
   readonly capabilities: EventStoreCapabilities;
   /**
    * Appends atomically: all events or none; at least one. Throws WrongExpectedVersionError on a
-   * revision mismatch. `recordedAt` never goes backwards in log order.
+   * revision mismatch. `recordedAt` never goes backwards in log order when the store declares
+   * `recordedAtMonotonic`.
    */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; empty for a stream that does not exist. */
@@ -132,6 +138,11 @@ export interface EventStore {
    * one) while it keeps taking appends. The copy is the log as it was at one instant.
    */
   backupTo?(to: string): Promise<StoreBackup>;
+  /**
+   * Present on stores whose server stamps events by its own clock: writes a probe and answers how far
+   * that clock is ahead of this machine's, in milliseconds (negative: behind), 0 within the round trip.
+   */
+  serverClockOffsetMs?(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -160,9 +171,16 @@ export class WrongExpectedVersionError extends Error {
 }
 
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * True when an append was sent and not confirmed in time: its events may have been written. Retrying
+   * with the same event ids and the same expected revision is safe (the server recognises them).
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; outcomeUnknown?: boolean }) {
     super(message, options);
     this.name = 'EventStoreUnavailableError';
+    this.outcomeUnknown = options?.outcomeUnknown ?? false;
   }
 }
 

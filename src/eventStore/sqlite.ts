@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppendSignal } from './appendSignal';
 import {
@@ -47,6 +48,20 @@ type Outcome = { ok: AppendResult } | { error: unknown };
 const GROUP_COMMIT_APPENDS = 1000;
 
 /**
+ * Creates the file, when it does not exist yet, readable and writable by the service's user alone: the
+ * log holds officials' records. SQLite would create it with the process's umask (0644, usually); it
+ * gives the -wal and -shm files it makes beside it the database file's own permissions. A file that
+ * exists is left as its owner made it.
+ */
+function createPrivately(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch {
+    // It exists, or cannot be made here: SQLite opens it, or says why it cannot, as it always did.
+  }
+}
+
+/**
  * The embedded default store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
  * append survives a crash or power cut. Appends that arrive in the same event-loop turn share one
  * transaction and one fsync (group commit); each runs in its own savepoint, so one failed revision
@@ -76,10 +91,13 @@ class SqliteEventStore implements EventStore {
       // AUTOINCREMENT row ids are never reused, and a rolled-back append gives its ids back.
       positionsAreGapless: true,
       keepsRecordedAt: true,
+      // Each append's time is kept no earlier than the one before it.
+      recordedAtMonotonic: true,
       orderedAppendsInFlight: GROUP_COMMIT_APPENDS,
       inMemory,
     };
     try {
+      if (!inMemory) createPrivately(options.path);
       this.db = new Database(options.path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { EventStore, StoreBackup } from './eventStore';
 import { translateSqliteError } from './sqliteErrors';
@@ -18,9 +18,13 @@ export async function backupSqlite(
   open: (path: string) => EventStore,
 ): Promise<StoreBackup> {
   if (existsSync(to)) throw new Error(`${to} already exists: a backup never overwrites a file`);
+  // The copy holds what the log holds: created empty, for the user alone, before SQLite fills it
+  // (SQLite would create it with the umask's permissions). 'wx' fails if the file appeared meanwhile.
+  closeSync(openSync(to, 'wx', 0o600));
   try {
     await db.backup(to, { progress: () => ALL_PAGES });
   } catch (error) {
+    rmSync(to, { force: true });
     throw translateSqliteError(error);
   }
   return { description: `sqlite at ${to}`, bytes: statSync(to).size, open: () => open(to) };

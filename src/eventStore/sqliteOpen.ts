@@ -12,7 +12,8 @@ const DEFAULT_PATH = './data/ocop.db';
  */
 export function openSqliteFile(sqlitePath: string, options: { create?: boolean } = {}): EventStore {
   const path = resolve(sqlitePath);
-  if (options.create || sqlitePath === DEFAULT_PATH) mkdirSync(dirname(path), { recursive: true });
+  // Made for the service's user alone, like the files in it (sqlite.ts).
+  if (options.create || sqlitePath === DEFAULT_PATH) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {
     return getSqliteEventStore({ path });
   } catch (error) {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CommandResult } from '../application/handleCommand';
 import type { Actor, CommandContext } from '../application/metadata';
 import { UnauthenticatedError, UnavailableError } from '../core/errors';
-import type { Services } from '../services';
-import { recordReachedPosition } from '../observability/requestScope';
+import type { Services } from '../application/services';
+import { type GlobalPosition, comparePositions } from '../eventStore/eventStore';
 import { type Cut, type CutQuestion, NOW, resolveCut } from './cut';
 import { type Loaders, createLoaders } from './loaders';
 
@@ -13,16 +13,31 @@ import { type Loaders, createLoaders } from './loaders';
  */
 export interface GraphQLContext {
   readonly services: Services;
-  /** The official a verified bearer token names (src/graphql/auth/); null for an anonymous caller. */
+  /** The official a verified bearer token names (src/http/auth/); null for an anonymous caller. */
   readonly actor: Actor | null;
   readonly correlationId: string;
   readonly cuts: Map<string, Cut>;
   readonly loaders: Loaders;
+  /** The furthest log position this request's commands reached: the host answers it to the client. */
+  reached: GlobalPosition | null;
+  /**
+   * Throws once the request is past its time budget, for long work inside one resolver to call between
+   * its slices. The host sets it when it times the request; otherwise it never stops anything.
+   */
+  outOfTime: () => void;
 }
 
 export function createContext(services: Services, actor: Actor | null, correlationId: string): GraphQLContext {
   const cuts = new Map<string, Cut>();
-  return { services, actor, correlationId, cuts, loaders: createLoaders(services, cuts) };
+  return {
+    services,
+    actor,
+    correlationId,
+    cuts,
+    loaders: createLoaders(services, cuts),
+    reached: null,
+    outOfTime: () => undefined,
+  };
 }
 
 export function commandContext(context: GraphQLContext, commandId: string | undefined): CommandContext {
@@ -56,7 +71,8 @@ export async function runCommand<S>(
   run: () => Promise<CommandResult<S>>,
 ): Promise<{ result: CommandResult<S>; cut: Cut }> {
   const result = await run();
-  recordReachedPosition(result.position);
+  const reached = result.position;
+  if (reached && (!context.reached || comparePositions(reached, context.reached) > 0)) context.reached = reached;
   if (result.position) {
     try {
       await context.services.runner.waitFor(result.position);

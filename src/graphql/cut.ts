@@ -1,10 +1,10 @@
-import type { View } from '../../projections';
-import { BEFORE_THE_LOG, type HistoricModels } from '../../projections/timeTravel';
+import type { View } from '#projections/index';
+import { BEFORE_THE_LOG, type HistoricModels } from '#projections/timeTravel';
 import { parseCursor } from '../application/eventLog';
 import { UnavailableError, ValidationError } from '../core/errors';
 import { vietnamDate } from '../domain/rules/businessDate';
 import { type GlobalPosition, formatPosition } from '../eventStore/eventStore';
-import type { Services } from '../services';
+import type { Services } from '../application/services';
 
 /** What a query asks about: now (neither given), an instant, or a position of the log. */
 export interface CutQuestion {

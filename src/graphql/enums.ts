@@ -1,10 +1,12 @@
 import { registerEnumType } from 'type-graphql';
 import { PRODUCT_GROUPS, QUALITY_STANDARDS, REGISTRATION_KINDS, REVOCATION_REASONS } from '../domain/product/events';
-import { EVALUATION_LEVELS } from '../domain/rules/authority';
+import { LEVELS_IN_SCHEMA } from '../domain/rules/authority';
 import { CERTIFICATE_STATUSES } from '../domain/rules/certificateValidity';
 import { EVALUATION_OUTCOMES } from '../domain/rules/evaluationOutcome';
-import { PROPOSAL_STATUSES } from '../../projections/proposals.projection';
+import { EVALUATION_PURPOSES } from '../domain/rules/evaluationPurpose';
+import { PROPOSAL_STATUSES } from '#projections/proposals.projection';
 import { LINKAGE_KINDS, SUBJECT_KINDS, SUPPORT_PROGRAMMES } from '../domain/subject/events';
+import { FUNDING_SOURCES, KEY_PRODUCT_LEVELS, MEDIA_LEVELS } from '../domain/rules/plan180Targets';
 
 /**
  * GraphQL enums are the domain's own value lists, so the API can never drift from the rules; `about`
@@ -60,7 +62,9 @@ export const EvaluationOutcomeEnum = graphqlEnum('EvaluationOutcome', EVALUATION
     PROPOSED: 'The score is in a band above what this level may recognise: proposed to the next level, no certificate',
     RETURNED:
       'A province below 70 before 2025-07-01: returned to the district, which issues the 3★ decision on this result',
-    NOT_RECOGNISED: 'Below 50, or the centre below 90: no certificate (the product keeps what it holds)',
+    NOT_RECOGNISED:
+      'Below 50, the centre below 90, or a re-check below the certificate held: no certificate (the product keeps what it holds until revoked)',
+    CONFIRMED: 'A re-check found the product still at the level of its certificate, which stands',
   },
 });
 export const ProposalStatusEnum = graphqlEnum('ProposalStatus', PROPOSAL_STATUSES, {
@@ -69,14 +73,26 @@ export const ProposalStatusEnum = graphqlEnum('ProposalStatus', PROPOSAL_STATUSE
     PENDING: 'Waiting for the next level to evaluate the product',
     EVALUATED: 'The next level has evaluated the product',
     WITHDRAWN: 'Replaced by a newer result of the proposing level',
+    RETURNED: 'Sent back to the proposing commune (an incomplete dossier), with a reason',
   },
 });
-export const EvaluationLevelEnum = graphqlEnum('EvaluationLevel', EVALUATION_LEVELS, {
+export const EvaluationLevelEnum = graphqlEnum('EvaluationLevel', LEVELS_IN_SCHEMA, {
   description: 'The level of the council that evaluates and the authority that recognises',
   values: {
+    COMMUNE: 'The commune People’s Committee (from 2025-07-01): receives dossiers and proposes; it recognises nothing',
     DISTRICT: 'The district council and People’s Committee (up to 3★, for decisions before 2025-07-01)',
     PROVINCE: 'The provincial council and People’s Committee (up to 4★)',
     NATIONAL: 'The central council (5★)',
+  },
+});
+export const EvaluationPurposeEnum = graphqlEnum('EvaluationPurpose', EVALUATION_PURPOSES, {
+  description: 'Why a product is evaluated (derived from what it holds when not given)',
+  values: {
+    FIRST: 'The product holds no certificate',
+    UPGRADE: 'It holds a valid certificate and seeks more stars: never fewer while that one is valid',
+    RENEWAL:
+      'Re-evaluation of the certificate it holds, within 90 days of its last day or after: a recognised result replaces it, fewer stars included',
+    RECHECK: 'A check during the term: it confirms the certificate or finds the product below it; it issues nothing',
   },
 });
 export const CertificateStatusEnum = graphqlEnum('CertificateStatus', CERTIFICATE_STATUSES, {
@@ -85,7 +101,7 @@ export const CertificateStatusEnum = graphqlEnum('CertificateStatus', CERTIFICAT
     VALID: 'In force: not expired, revoked or superseded',
     EXPIRED: 'Past its last valid day',
     REVOKED: 'Withdrawn by a decision of the recognising level',
-    SUPERSEDED: 'Replaced by a newer certificate of the same product',
+    SUPERSEDED: 'Replaced by a newer certificate of the same product (a renewal included)',
   },
 });
 export const LinkageKindEnum = graphqlEnum('LinkageKind', LINKAGE_KINDS, {
@@ -139,5 +155,27 @@ registerEnumType(UnitLevelEnum, {
     PROVINCE: { description: 'A province or centrally run city' },
     DISTRICT: { description: 'A district, town or provincial city (abolished after 2025-06-30)' },
     COMMUNE: { description: 'A commune, ward or special zone' },
+  },
+});
+
+export const FundingSourceEnum = graphqlEnum('FundingSource', FUNDING_SOURCES, {
+  description: 'Where the money for support came from (Plan 180 §V: the four sources)',
+  values: {
+    NTM_PROGRAMME: 'The national target programme for new rural development (nông thôn mới)',
+    LOCAL_BUDGET: 'The local budget',
+    OTHER_PROGRAMMES: 'Other programmes and projects combined in',
+    COMMUNITY: 'The community, subjects and other lawful sources',
+  },
+});
+export const MediaLevelEnum = graphqlEnum('MediaLevel', MEDIA_LEVELS, {
+  description: 'Whether a media outlet is central or local',
+  values: { CENTRAL: 'A central (national) outlet', LOCAL: 'A local (provincial) outlet' },
+});
+export const KeyProductLevelEnum = graphqlEnum('KeyProductLevel', KEY_PRODUCT_LEVELS, {
+  description: 'The level a key product (sản phẩm chủ lực) is designated at',
+  values: {
+    PROVINCE: "A key product of the province, by the provincial People's Committee",
+    DISTRICT: 'A key product of a district (decisions before 2025-07-01)',
+    COMMUNE: 'A key product of a commune or ward (decisions from 2025-07-01)',
   },
 });

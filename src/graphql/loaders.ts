@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { type AuditEntry, auditTrail } from '../application/auditTrail';
-import type { Services } from '../services';
+import type { Services } from '../application/services';
 import type { Cut } from './cut';
 import { CertificateType } from './types/certificate.type';
 

@@ -15,6 +15,10 @@ import { HistoryResolver } from './resolvers/history.resolver';
 import { UnitsResolver } from './resolvers/units.resolver';
 import { ExpiringCertificatesResolver } from './resolvers/expiring.resolver';
 import { ProductProposalResolver, ProposalResolver } from './resolvers/proposal.resolver';
+import { MediaResolver } from './resolvers/media.resolver';
+import { KeyProductResolver } from './resolvers/keyProduct.resolver';
+import { SalesPointResolver } from './resolvers/salesPoint.resolver';
+import { PlanOtherTargetsResolver, PlanTargetsResolver } from './resolvers/planTargets.resolver';
 
 export const RESOLVERS = [
   ReportResolver,
@@ -32,6 +36,11 @@ export const RESOLVERS = [
   ProposalResolver,
   ProductProposalResolver,
   ExpiringCertificatesResolver,
+  MediaResolver,
+  KeyProductResolver,
+  SalesPointResolver,
+  PlanTargetsResolver,
+  PlanOtherTargetsResolver,
 ] as const;
 
 /**

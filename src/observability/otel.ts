@@ -7,7 +7,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-node';
-import type { SpanHandle, Tracing } from './tracing';
+import type { SpanHandle, Tracing } from './tracingApi';
 
 const KINDS = { server: SpanKind.SERVER, internal: SpanKind.INTERNAL, client: SpanKind.CLIENT } as const;
 

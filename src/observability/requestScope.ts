@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor } from '../application/metadata';
-import { type GlobalPosition, comparePositions } from '../eventStore/eventStore';
 
 /** What one request is, as far as it has gone: filled in by the HTTP layer, the GraphQL plugin and commands. */
 export interface RequestScope {
@@ -14,8 +13,6 @@ export interface RequestScope {
   /** The first error's `extensions.code`, or OK. */
   resultCode?: string;
   actor?: Actor | null;
-  /** The furthest log position this request's commands reached (read-your-writes across replicas). */
-  reached?: GlobalPosition;
   /** The operation name the request gave, for answers that never reach GraphQL's own parsing. */
   named?: string;
   /** Answered with a remembered answer, without executing (always a query). */
@@ -52,13 +49,6 @@ export function runInRequestScope<T>(scope: RequestScope, run: () => T): T {
 /** The request being served, if any (start-up, the projection runner and the CLI run outside one). */
 export function currentRequest(): RequestScope | undefined {
   return scopes.getStore();
-}
-
-/** Notes that the current request's command reached `position` in the log (kept: the furthest). */
-export function recordReachedPosition(position: GlobalPosition | null): void {
-  const scope = currentRequest();
-  if (!scope || !position) return;
-  if (!scope.reached || comparePositions(position, scope.reached) > 0) scope.reached = position;
 }
 
 /** Keeps the `operationName` a GraphQL request names (JSON body or query string), as the client gave it. */

@@ -14,6 +14,7 @@ const VI = {
   stars: 'Hạng sao',
   level: 'Cấp đánh giá',
   decision: 'Quyết định công nhận',
+  issuedBy: 'Cơ quan ban hành',
   lastValidDay: 'Hiệu lực đến hết ngày',
   statusToday: 'Tình trạng hôm nay',
   revokedBy: 'Thu hồi theo quyết định',
@@ -51,6 +52,19 @@ const VI = {
   busyProgress: 'Hệ thống đang bận tính số liệu của những ngày đã qua. Vui lòng thử lại sau ít phút.',
   tryAgain: 'Thử lại',
   todayFigures: 'Xem số liệu hôm nay',
+  summary: 'Toàn tỉnh',
+  indicator: 'Chỉ tiêu',
+  folded: 'đơn vị khác chưa giao chỉ tiêu và chưa có kết quả',
+  closedYear: 'Năm kế hoạch đã kết thúc: số liệu chốt, không cập nhật trực tiếp.',
+  mergedInto: 'Tỉnh này đã hợp nhất từ 01/07/2025; địa bàn nay thuộc',
+  successorPage: 'Xem tiến độ của',
+  dateHint: 'ngày/tháng/năm',
+  pageNotFoundTitle: 'Không tìm thấy trang',
+  pageNotFound: 'Địa chỉ này không có trang nào.',
+  pageNotFoundHint:
+    'Tra cứu giấy chứng nhận tại /c/<số giấy chứng nhận>; xem tiến độ kế hoạch tại /progress/<mã tỉnh>/<năm>.',
+  otherTargets: 'Các chỉ tiêu khác của kế hoạch',
+  downloadSupportCsv: 'Tải kinh phí hỗ trợ theo nguồn (CSV)',
 };
 
 const EN: typeof VI = {
@@ -61,6 +75,7 @@ const EN: typeof VI = {
   stars: 'Stars',
   level: 'Recognised at',
   decision: 'Recognition decision',
+  issuedBy: 'Issued by',
   lastValidDay: 'Valid until the end of',
   statusToday: 'Status today',
   revokedBy: 'Revoked by decision',
@@ -98,6 +113,19 @@ const EN: typeof VI = {
   busyProgress: 'The registry is busy working out figures for past days. Please try again in a moment.',
   tryAgain: 'Try again',
   todayFigures: "See today's figures",
+  summary: 'Province total',
+  indicator: 'Indicator',
+  folded: 'other units with no target and no result yet',
+  closedYear: 'The plan year is over: final figures, not updated live.',
+  mergedInto: 'This province was merged on 1 July 2025; its territory is now in',
+  successorPage: 'See the progress of',
+  dateHint: 'day/month/year',
+  pageNotFoundTitle: 'Page not found',
+  pageNotFound: 'There is no page at this address.',
+  pageNotFoundHint:
+    'Check a certificate at /c/<certificate number>; see plan progress at /progress/<province code>/<year>.',
+  otherTargets: "The plan's other targets",
+  downloadSupportCsv: 'Download support spending by source (CSV)',
 };
 
 export const TEXT: Record<Lang, typeof VI> = { vi: VI, en: EN };
@@ -146,6 +174,10 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Sản phẩm có truy xuất nguồn gốc',
     linkageSubjects: 'Chủ thể có liên kết sản xuất, tiêu thụ',
     advancedQmProducts: 'Sản phẩm áp dụng hệ thống quản lý chất lượng tiên tiến',
+    mediaItems: 'Tin, bài, phóng sự về OCOP trong năm',
+    provincialKeyProducts: 'Sản phẩm chủ lực cấp tỉnh',
+    unitKeyProducts: 'Sản phẩm chủ lực cấp huyện, xã',
+    salesPoints: 'Điểm giới thiệu và bán sản phẩm OCOP',
   },
   en: {
     newProducts3Star: 'New products rated 3 stars or more',
@@ -154,5 +186,9 @@ export const INDICATOR_TEXT: Record<Lang, Record<string, string>> = {
     traceabilityProducts: 'Products with traceability',
     linkageSubjects: 'Producers with production or sales linkages',
     advancedQmProducts: 'Products under an advanced quality management system',
+    mediaItems: 'News items and reports on OCOP in the year',
+    provincialKeyProducts: 'Provincial key products',
+    unitKeyProducts: 'District and commune key products',
+    salesPoints: 'OCOP sales points open',
   },
 };

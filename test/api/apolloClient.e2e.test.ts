@@ -40,7 +40,7 @@ const PRODUCT: TypedDocumentNode<{ product: Product | null }, { id: string; asOf
 `;
 const PLAN: TypedDocumentNode<{ plan: Plan }, Record<string, never>> = gql`
   query Plan {
-    plan(year: 2024) {
+    plan(year: 2024, provinceCode: "06") {
       id
       reference
       revisions

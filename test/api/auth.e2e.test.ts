@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mintToken } from '../../src/graphql/auth/tokens';
+import { mintToken } from '../../src/http/auth/tokens';
 import { DEFAULT_OFFICER, TEST_JWT_SECRET, type TestServer, bearer, startTestServer } from '../support/testServer';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 
@@ -48,7 +48,7 @@ describe('Bearer tokens', () => {
   ])('should refuse a token %s with UNAUTHENTICATED (401), for reads and writes alike', async (_name, token) => {
     const before = await server.eventCount();
     const write = await server.gqlAs(`Bearer ${token()}`, REGISTER_SUBJECT, { input: subjectInput({ id: 'forged' }) });
-    const read = await server.gqlAs(`Bearer ${token()}`, '{ plan(year: 2024) { reference } }');
+    const read = await server.gqlAs(`Bearer ${token()}`, '{ plan(year: 2024, provinceCode: "06") { reference } }');
     for (const response of [write, read]) {
       expect(response.status).toBe(401);
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
@@ -60,7 +60,7 @@ describe('Bearer tokens', () => {
   it.each([['Basic b2ZmaWNlcjpwYXNzd29yZA=='], ['Token abc'], ['Bearer'], ['Bearer a b']])(
     'should refuse the authorization %j, which is not "Bearer <token>"',
     async (authorization) => {
-      const response = await server.gqlAs(authorization, '{ plan(year: 2024) { reference } }');
+      const response = await server.gqlAs(authorization, '{ plan(year: 2024, provinceCode: "06") { reference } }');
       expect([response.status, response.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
       expect(response.errors?.[0]?.message).toBe('Authorization must be "Bearer <token>"');
     },
@@ -68,7 +68,7 @@ describe('Bearer tokens', () => {
 
   it('should say why a token was refused without echoing it', async () => {
     const expired = mintToken({ ...claims, expiresIn: '1h' }, TEST_JWT_SECRET, new Date(Date.now() - 7_200_000));
-    const response = await server.gqlAs(`Bearer ${expired}`, '{ plan(year: 2024) { reference } }');
+    const response = await server.gqlAs(`Bearer ${expired}`, '{ plan(year: 2024, provinceCode: "06") { reference } }');
     expect(response.errors![0]!.message).toBe('The token has expired');
     expect(JSON.stringify(response)).not.toContain(expired);
   });

@@ -2,9 +2,9 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '../../src/cli/program';
 import { authenticatorFor } from '../../src/cli/serve';
-import { ConfigError, loadConfig } from '../../src/config';
-import { jose } from '../../src/graphql/auth/jose';
-import { DEVELOPMENT_JWT_SECRET, mintToken } from '../../src/graphql/auth/tokens';
+import { ConfigError, loadConfig } from '../../src/config/index';
+import { jose } from '../../src/http/auth/jose';
+import { DEVELOPMENT_JWT_SECRET, mintToken } from '../../src/http/auth/tokens';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 import { captureIo } from '../cli/captureIo';
@@ -15,7 +15,9 @@ describe('Start-up settings for tokens', () => {
   it('should refuse to start in production without a secret or a JWKS URL, before opening a store', async () => {
     const env = { NODE_ENV: 'production', OCOP_SQLITE_PATH: '/nonexistent/never-opened.db' };
     await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(ConfigError);
-    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(/Production mode needs OCOP_JWT_SECRET or OCOP_JWKS_URL/);
+    await expect(runCli(['serve'], captureIo(env).io)).rejects.toThrow(
+      /Production mode needs OCOP_JWT_SECRET or OCOP_JWKS_URL/,
+    );
   });
 
   it('should refuse a secret shorter than 32 bytes and a JWKS URL that is not http(s)', () => {
@@ -69,7 +71,10 @@ describe('ocop token', () => {
 
   it('should print a token the server accepts: the development secret by default, OCOP_JWT_SECRET when set', async () => {
     await token(['--role', 'DISTRICT_OFFICER', '--unit', '066'], {});
-    expect(errors).toEqual(['Signed with the public DEVELOPMENT secret: only a development server accepts it.']);
+    expect(errors).toEqual([
+      'Signed with the public DEVELOPMENT secret: only a development server accepts it.',
+      expect.stringContaining('066 Na Rì no longer exists'),
+    ]);
     const development = authenticatorFor({ keys: null });
     expect(await development(`Bearer ${output[0]!.trim()}`)).toEqual({
       id: 'district_officer-066',

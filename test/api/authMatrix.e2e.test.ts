@@ -1,4 +1,4 @@
-import type { TokenClaims } from '../../src/graphql/auth/tokens';
+import type { TokenClaims } from '../../src/http/auth/tokens';
 import { type Actors, type MatrixRow, checkCase, runMatrix } from '../support/authMatrix';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import {
@@ -21,16 +21,16 @@ import {
 /**
  * Every mutation × every role × a token whose unit covers the target (own) or does not (other), plus
  * an anonymous caller, over real HTTP. Every target lies in Na Rì (066), province Bắc Kạn (06); the
- * "other" units are a neighbouring district (064), another province (19), and, for the roles that
- * act nationwide, a unit that is not the country. Every date is before 2025-07-01, when no commune
- * officer acted yet.
+ * "other" units are a neighbouring district (064), another province (20: not 19, which as Bắc Kạn's
+ * successor completes its records), and, for the roles that act nationwide, a unit that is not the
+ * country. Every date is before 2025-07-01, when no commune officer acted yet.
  */
 const ACTORS: Record<string, Omit<TokenClaims, 'sub'> | null> = {
   'COMMUNE_OFFICER/any': { role: 'COMMUNE_OFFICER', unit: '02185' },
   'DISTRICT_OFFICER/own': { role: 'DISTRICT_OFFICER', unit: '066' },
   'DISTRICT_OFFICER/other': { role: 'DISTRICT_OFFICER', unit: '064' },
   'PROVINCIAL_OFFICER/own': { role: 'PROVINCIAL_OFFICER', unit: '06' },
-  'PROVINCIAL_OFFICER/other': { role: 'PROVINCIAL_OFFICER', unit: '19' },
+  'PROVINCIAL_OFFICER/other': { role: 'PROVINCIAL_OFFICER', unit: '20' },
   'NATIONAL_COUNCIL/own': { role: 'NATIONAL_COUNCIL', unit: 'VN' },
   'NATIONAL_COUNCIL/other': { role: 'NATIONAL_COUNCIL', unit: '19' },
   'AUDITOR/own': { role: 'AUDITOR', unit: 'VN' },
@@ -215,6 +215,8 @@ const ACTORS_2026: Actors = {
   anonymous: null,
 };
 const LOCAL_2026 = ['COMMUNE_OFFICER/own', 'PROVINCIAL_OFFICER/own'];
+const PROPOSE_PRODUCT = `mutation($input: ProposeProductInput!) { proposeProduct(input: $input) { id status } }`;
+const RETURN_PROPOSAL = `mutation($input: ReturnProposalInput!) { returnProposal(input: $input) { id status } }`;
 const in02155 = { communeCode: '02155', districtCode: undefined };
 const MUTATIONS_2026: MatrixRow[] = [
   {
@@ -258,6 +260,23 @@ const MUTATIONS_2026: MatrixRow[] = [
     name: 'revokeCertificate',
     query: REVOKE,
     input: (tag) => revokeInput({ certificateId: 'n-revoke.C1', decisionNo: `TH-${tag}`, decidedOn: '2026-11-15' }),
+    allowed: ['PROVINCIAL_OFFICER/own'],
+  },
+  {
+    name: 'proposeProduct',
+    query: PROPOSE_PRODUCT,
+    // One proposal of a product waits at a time: the commune's own case proposes a product of its own.
+    input: (tag) => ({
+      productId: tag.endsWith('COMMUNE_OFFICER-own') ? 'n-propose-commune' : 'n-propose',
+      decisionNo: `TTr-${tag}`,
+      proposedOn: '2026-11-12',
+    }),
+    allowed: LOCAL_2026,
+  },
+  {
+    name: 'returnProposal',
+    query: RETURN_PROPOSAL,
+    input: (tag) => ({ proposalId: 'n-return.P1', reason: `Thiếu hồ sơ ${tag}`, returnedOn: '2026-11-13' }),
     allowed: ['PROVINCIAL_OFFICER/own'],
   },
   {
@@ -309,10 +328,11 @@ describe('The authorization matrix from 2025-07-01: every mutation × every role
     const ok = async (query: string, input: object) =>
       expect((await server.gqlAs(thaiNguyen, query, { input })).errors).toBeUndefined();
     await ok(REGISTER_SUBJECT, subjectInput({ id: 'n-subject', ...in02155, registeredOn: '2026-11-01' }));
-    for (const id of ['n-PROVINCE', 'n-NATIONAL', 'n-revoke']) {
+    for (const id of ['n-PROVINCE', 'n-NATIONAL', 'n-revoke', 'n-propose', 'n-propose-commune', 'n-return']) {
       await ok(REGISTER_PRODUCT, productInput({ id, subjectId: 'n-subject', registeredOn: '2026-11-02' }));
     }
     await ok(AWARD_STARS, awardInput({ productId: 'n-revoke', level: 'PROVINCE', score: 75, decidedOn: '2026-11-10' }));
+    await ok(PROPOSE_PRODUCT, { productId: 'n-return', decisionNo: 'TTr-1', proposedOn: '2026-11-11' });
   });
   afterAll(() => server.close());
 

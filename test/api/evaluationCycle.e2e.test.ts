@@ -168,8 +168,11 @@ describe('An evaluation cycle over GraphQL', () => {
     expect(await expiring({ on: '2027-12-02' })).toEqual([
       { id: 'tra.C2', stars: 5, expiresOn: '2027-12-10', status: 'VALID' },
     ]);
-    // Bắc Kạn's products lie in Thái Nguyên (19) from 2025-07-01.
-    expect(await expiring({ within: 90, on: '2027-09-20', provinceCode: '06' })).toEqual([]);
+    // Bắc Kạn's products lie in Thái Nguyên (19) from 2025-07-01: 06 is refused then, naming 19.
+    const merged = await server.gql(EXPIRING, { within: 90, on: '2027-09-20', provinceCode: '06' });
+    expect(merged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(merged.errors?.[0]?.message).toMatch(/19 Thái Nguyên/);
+    expect(await expiring({ within: 90, on: '2025-06-01', provinceCode: '06' })).toEqual([]);
     expect(await expiring({ within: 90, on: '2027-09-20', provinceCode: '19' })).toHaveLength(2);
     expect(await expiring({})).toEqual([]);
     const refused = await server.gql(EXPIRING, { within: -1 });

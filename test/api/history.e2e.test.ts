@@ -121,7 +121,7 @@ describe('History for analysts and auditors over GraphQL', () => {
     const registered = positionOf('ProductRegistered', 'ocop-product-mien-dong');
     const counts = `query($a: String, $b: String) {
       a: products(atPosition: $a) { totalCount } b: products(atPosition: $b) { totalCount }
-      report: districtTargets(year: 2024, atPosition: $b) { total { newSubjects { actual } } }
+      report: districtTargets(year: 2024, provinceCode: "06", atPosition: $b) { total { newSubjects { actual } } }
     }`;
     expect(await ok(counts, { a: before(registered), b: registered.position })).toEqual({
       a: { totalCount: 0 },

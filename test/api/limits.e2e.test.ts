@@ -1,7 +1,7 @@
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/defaults';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/auth/queryLimits';
+import { loadConfig } from '../../src/config/index';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 import { subjectInput } from '../support/operations';
 
@@ -124,7 +124,9 @@ describe('Query limits, enforced before anything executes', () => {
     expect(await codes(deepMutation(7), { input: subjectInput({ id: 'ws-deep' }) })).toEqual([
       'GRAPHQL_VALIDATION_FAILED',
     ]);
-    expect(await codes(`{ ${'plan(year: 2024) { year } '.repeat(300)} }`)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(await codes(`{ ${'plan(year: 2024, provinceCode: "06") { year } '.repeat(300)} }`)).toEqual([
+      'GRAPHQL_PARSE_FAILED',
+    ]);
     expect(await codes('{ __schema { types { name } } }')).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     await client.dispose();
     expect(await server.eventCount()).toBe(before);
@@ -149,7 +151,9 @@ describe('Limits and exposure are configurable', () => {
   it('should follow the limits it is given', async () => {
     const deep = await server.gql('{ product(id: "x") { subject { district { name } } } }');
     expect(deep.errors?.[0]?.message).toBe('Syntax Error: Query depth limit of 3 exceeded, found 4.');
-    const aliases = await server.gql('{ a: plan(year: 2024) { year } b: plan(year: 2025) { year } }');
+    const aliases = await server.gql(
+      '{ a: plan(year: 2024, provinceCode: "06") { year } b: plan(year: 2025, provinceCode: "06") { year } }',
+    );
     expect(aliases.errors?.[0]?.message).toBe('Syntax Error: Aliases limit of 1 exceeded, found 2.');
   });
 
@@ -161,7 +165,7 @@ describe('Limits and exposure are configurable', () => {
   });
 
   it('should refuse a body over its limit with 413', async () => {
-    const response = await server.gql(`{ plan(year: 2024) { year } } #${'x'.repeat(20_000)}`);
+    const response = await server.gql(`{ plan(year: 2024, provinceCode: "06") { year } } #${'x'.repeat(20_000)}`);
     expect([response.status, response.errors?.[0]?.extensions?.code]).toEqual([413, 'BAD_USER_INPUT']);
   });
 

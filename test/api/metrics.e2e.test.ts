@@ -73,7 +73,7 @@ describe('GET /metrics', () => {
   it('should count graphql-ws connections and subscriptions while they are open', async () => {
     const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false });
     const unsubscribe = client.subscribe(
-      { query: 'subscription { planProgressChanged(year: 2024) { unit { code } } }' },
+      { query: 'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } } }' },
       { next: () => undefined, error: () => undefined, complete: () => undefined },
     );
     await eventually(async () => (await scrape(metricsUrl)).value('ocop_graphql_ws_subscriptions') === 1);

@@ -73,6 +73,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         level: 'DISTRICT',
         decisionNo: '2150/QĐ-UBND',
         issuedOn: '2024-10-15',
+        issuedBy: { name: 'UBND huyện Na Rì' },
         expiresOn: '2027-10-15',
         product: { name: 'Miến dong Na Rì' },
         subject: {
@@ -134,6 +135,7 @@ describe('public certificate page and plan progress over HTTP', () => {
       expect(page).toContain('Không tìm thấy giấy chứng nhận');
       expect(page).not.toContain('<script>alert');
       expect(page.slice(page.indexOf('<main'))).not.toMatch(/script|khong-co/);
+      expect(page).not.toMatch(/khong-co|%3Cscript|%E0%A4/i);
     });
 
     it('should answer JSON for an unknown or malformed id with a stable code', async () => {
@@ -186,7 +188,7 @@ describe('public certificate page and plan progress over HTTP', () => {
         .split('\n');
       expect(lines[0]).toBe('annex,indicator,unitCode,unitName,target,actual,expectedByNow,behindPlan,statusDay');
       expect(lines).toHaveLength(1 + 6 * 9);
-      expect(lines).toContain('1,newProducts3Star,066,Na Rì,3,1,2,true,2024-12-20');
+      expect(lines).toContain('1,newProducts3Star,066,Na Rì,3,1,2.91,true,2024-12-20');
     });
 
     it('should show the figures at the end of an asOf day', async () => {
@@ -223,12 +225,12 @@ describe('the certificate page after the 2025 reorganisation', () => {
     expect(page).not.toContain('Na Rì, Thái Nguyên');
   });
 
-  it('should show the progress of a province that exists in the year, and refuse one that did not', async () => {
+  it('should show the progress of a province that exists in the year, and send one that did not to its successor', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     const page = await fetch(`${origin}/progress/19/2026`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Thái Nguyên 2026');
-    expect((await fetch(`${origin}/progress/06/2026`)).status).toBe(404);
+    expect(await (await fetch(`${origin}/progress/06/2026`)).text()).toContain('href="/progress/19/2026"');
   });
 
   it('should count a subject no commune places on its own row, not in a commune', async () => {

@@ -113,7 +113,7 @@ describe('Lists, filters and lookups', () => {
 
   it('should answer an unknown entity with null, and a plan by year', async () => {
     const response = await server.gql(
-      '{ subject(id: "ghost") { id } product(id: "ghost") { id } plan(year: 2024) { reference targets { unit { code } } } }',
+      '{ subject(id: "ghost") { id } product(id: "ghost") { id } plan(year: 2024, provinceCode: "06") { reference targets { unit { code } } } }',
     );
     expect(response.data).toMatchObject({ subject: null, product: null, plan: { reference: '180/KH-UBND' } });
   });

@@ -1,13 +1,14 @@
+import { DEFAULT_RATE_LIMITS } from '../../src/config/defaults';
 import { request } from 'node:http';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/graphql/limits/rateLimits';
+import { loadConfig } from '../../src/config/index';
+import { type RateLimits } from '../../src/http/limits/rateLimits';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 
-const PLAN = '{ plan(year: 2024) { year } }';
-const PROGRESS = 'subscription { planProgressChanged(year: 2024) { unit { code } } }';
+const PLAN = '{ plan(year: 2024, provinceCode: "06") { year } }';
+const PROGRESS = 'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } } }';
 
 /** POSTs `query` from the local address `from` (127.0.0.x), answering status, Retry-After and body. */
 function postFrom(url: string, from: string, query: string, authorization?: string) {
@@ -114,7 +115,7 @@ describe('Connection and subscription limits over graphql-ws', () => {
     ]);
     const updates = new Promise((resolve) =>
       official.subscribe(
-        { query: '{ plan(year: 2024) { year } }' },
+        { query: '{ plan(year: 2024, provinceCode: "06") { year } }' },
         { next: resolve, error: resolve, complete: () => undefined },
       ),
     );

@@ -37,11 +37,16 @@ const printedAnswers = blocks(quickStart, '')[0]!
   .map((line) => JSON.parse(line) as { data: unknown });
 
 interface Report {
-  districtTargets: {
-    districts: { unit: { name: string }; newProducts3Star: { target: number; actual: number } }[];
-    total: { newProducts3Star: { target: number; actual: number } };
+  unitTargets: {
+    level: string;
+    rows: { unit: { name: string }; newProducts3Star: { target: number; actual: number } }[];
+    total: { unit: { name: string }; newProducts3Star: { target: number; actual: number } };
   };
 }
+
+/** The 2024 report the walk-through counts in (history: Bắc Kạn's Plan 180). */
+const REPORT_2024 = `{ unitTargets(year: 2024, provinceCode: "06") {
+  level rows { unit { name } newProducts3Star { target actual } } total { unit { name } newProducts3Star { target actual } } } }`;
 
 describe('README quick start', () => {
   let server: TestServer;
@@ -52,7 +57,7 @@ describe('README quick start', () => {
     await server.close();
   });
 
-  const naRi = (report: Report) => report.districtTargets.districts.find((d) => d.unit.name === 'Na Rì');
+  const naRi = (report: Report) => report.unitTargets.rows.find((d) => d.unit.name === 'Na Rì');
 
   it('finds the anonymous report and one signed-in document per printed answer', () => {
     expect(reportDocument?.signedIn).toBe(false);
@@ -61,11 +66,19 @@ describe('README quick start', () => {
     expect(printedAnswers).toHaveLength(cycle.length);
   });
 
-  it('starts with Plan 180 adopted and nothing counted, to an anonymous caller', async () => {
+  it("opens on Thái Nguyên's 2026 report by commune, to an anonymous caller", async () => {
     const report = await server.gqlAs<Report>(null, reportDocument!.query);
     expect(report.errors).toBeUndefined();
+    expect(report.data!.unitTargets.level).toBe('COMMUNE');
+    expect(report.data!.unitTargets.rows).toHaveLength(92);
+    expect(report.data!.unitTargets.total.unit.name).toBe('Thái Nguyên');
+  });
+
+  it('starts with Plan 180 adopted and nothing counted in 2024', async () => {
+    const report = await server.gqlAs<Report>(null, REPORT_2024);
+    expect(report.errors).toBeUndefined();
     expect(naRi(report.data!)?.newProducts3Star).toEqual({ target: 3, actual: 0 });
-    expect(report.data!.districtTargets.total.newProducts3Star).toEqual({ target: 20, actual: 0 });
+    expect(report.data!.unitTargets.total.newProducts3Star).toEqual({ target: 20, actual: 0 });
   });
 
   it('answers every document of the cycle exactly as the README prints it', async () => {
@@ -79,9 +92,9 @@ describe('README quick start', () => {
     }
   });
 
-  it('then counts the product for Na Rì and the province, as the text says', async () => {
-    const report = await server.gqlAs<Report>(null, reportDocument!.query);
+  it('then counts the product for Na Rì and the province in 2024, as the text says', async () => {
+    const report = await server.gqlAs<Report>(null, REPORT_2024);
     expect(naRi(report.data!)?.newProducts3Star).toEqual({ target: 3, actual: 1 });
-    expect(report.data!.districtTargets.total.newProducts3Star).toEqual({ target: 20, actual: 1 });
+    expect(report.data!.unitTargets.total.newProducts3Star).toEqual({ target: 20, actual: 1 });
   });
 });

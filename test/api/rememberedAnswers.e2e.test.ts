@@ -22,7 +22,7 @@ const EVERYTHING = `query($year: Int!) {
   certificate(id: "mien-dong.C1") { id status }
   plan(year: 2025, provinceCode: "06") { reference revisions }
   products(first: 100) { totalCount }
-  districtTargets(year: $year) { total { newProducts3Star { actual } newSubjects { actual } } }
+  districtTargets(year: $year, provinceCode: "06") { total { newProducts3Star { actual } newSubjects { actual } } }
 }`;
 /** The same question written differently: another key, so always executed afresh. */
 const EVERYTHING_AFRESH = `${EVERYTHING}\n# asked afresh`;
@@ -38,7 +38,8 @@ const PLAN_TARGET = {
 };
 const ANALYST = bearer({ sub: 'analyst-1', role: 'ANALYST', unit: 'VN' });
 const AUDITOR = bearer({ sub: 'auditor-1', role: 'AUDITOR', unit: '06' });
-const REPORT = '{ districtTargets(year: 2024) { statusDay total { newProducts3Star { target actual } } } }';
+const REPORT =
+  '{ districtTargets(year: 2024, provinceCode: "06") { statusDay total { newProducts3Star { target actual } } } }';
 
 describe('Answers remembered by log position', () => {
   let server: TestServer;
@@ -165,9 +166,11 @@ describe('Answers remembered by log position', () => {
     expect(first.status).toBe(200);
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(first.headers.get('vary')).toBe('Accept, Authorization');
 
     const again = await get(REPORT, { 'if-none-match': etag! });
     expect(again.status).toBe(304);
+    expect(again.headers.get('vary')).toBe('Accept, Authorization');
     expect(await again.text()).toBe('');
     expect((await get(REPORT, { 'if-none-match': '"another"' })).status).toBe(200);
 

@@ -1,5 +1,5 @@
 import { PLAN_180 } from '../../src/domain/rules/plan180';
-import { seedPlan180 } from '../../src/seedPlan';
+import { seedPlan180 } from '../../src/application/seedPlan';
 import { type TestServer, startTestServer } from '../support/testServer';
 import { DISTRICT_TARGETS, QUALITY_MANAGEMENT } from '../support/operations';
 

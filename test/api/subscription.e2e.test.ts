@@ -21,7 +21,7 @@ describe('planProgressChanged over graphql-ws on the same port', () => {
     const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false });
     const updates = client.iterate({
       query:
-        'subscription { planProgressChanged(year: 2024) { unit { code } newProducts3Star { target actual } newSubjects { actual } } }',
+        'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } newProducts3Star { target actual } newSubjects { actual } } }',
     });
     try {
       await new Promise((resolve) => setTimeout(resolve, 200)); // let the subscription start
@@ -47,7 +47,9 @@ describe('planProgressChanged over graphql-ws on the same port', () => {
 
   it('should end the subscription with the error when the operation is refused', async () => {
     const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false });
-    const updates = client.iterate({ query: 'subscription { planProgressChanged(year: 2024) { noSuchField } }' });
+    const updates = client.iterate({
+      query: 'subscription { planProgressChanged(year: 2024, provinceCode: "06") { noSuchField } }',
+    });
     try {
       await expect(updates.next()).rejects.toEqual([
         expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { loadConfig } from '../../src/config';
-import { DEVELOPMENT_JWT_SECRET } from '../../src/graphql/auth/tokens';
+import { loadConfig } from '../../src/config/index';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/http/auth/tokens';
 import { TEST_JWT_SECRET, type TestServer, bearer, startTestServer } from '../support/testServer';
 
 const STRONG = 'Qm7vT2xLp9sR4wZk8HnB3cYf6JdG1aUe5XoV0iMtNqWs';

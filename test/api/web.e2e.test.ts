@@ -39,7 +39,7 @@ describe('CORS for browser apps on the listed origins', () => {
         'content-type': 'application/json',
         authorization: bearer({ sub: 'x', role: 'ANALYST', unit: '06' }),
       },
-      body: JSON.stringify({ query: '{ plan(year: 2024) { reference } }' }),
+      body: JSON.stringify({ query: '{ plan(year: 2024, provinceCode: "06") { reference } }' }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
@@ -51,15 +51,18 @@ describe('CORS for browser apps on the listed origins', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { origin: OTHER, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ plan(year: 2024) { year } }' }),
+      body: JSON.stringify({ query: '{ plan(year: 2024, provinceCode: "06") { year } }' }),
     });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('should still refuse a simple cross-site request that could forge a read (CSRF prevention)', async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ plan(year: 2024) { year } }')}`, {
-      headers: { origin: APP },
-    });
+    const response = await fetch(
+      `${server.url}?query=${encodeURIComponent('{ plan(year: 2024, provinceCode: "06") { year } }')}`,
+      {
+        headers: { origin: APP },
+      },
+    );
     expect(response.status).toBe(400);
     const refusal = await response.text();
     expect(refusal).toMatch(/CSRF/);
@@ -88,7 +91,10 @@ describe('A subscription sent over HTTP', () => {
   afterAll(() => server.close());
 
   it('should answer 400 BAD_REQUEST naming the WebSocket endpoint, never 500', async () => {
-    const response = await server.gqlAs(null, 'subscription { planProgressChanged(year: 2024) { unit { code } } }');
+    const response = await server.gqlAs(
+      null,
+      'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } } }',
+    );
     expect(response.status).toBe(400);
     expect(response.errors).toEqual([
       expect.objectContaining({
@@ -146,7 +152,7 @@ describe('The explorer routes', () => {
     const page = await fetch(server.url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toContain('<script src="/explorer/explorer.js">');
-    const query = encodeURIComponent('{ plan(year: 2024) { year } }');
+    const query = encodeURIComponent('{ plan(year: 2024, provinceCode: "06") { year } }');
     const graphql = await fetch(`${server.url}?query=${query}`, {
       headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
     });

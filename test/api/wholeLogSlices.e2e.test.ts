@@ -1,10 +1,10 @@
+import { DEFAULT_EXECUTION_BUDGET } from '../../src/config/defaults';
 import type { AppendResult, NewEvent } from '../../src/eventStore/eventStore';
-import { DEFAULT_EXECUTION_BUDGET } from '../../src/graphql/limits/executionBudget';
 import { subjectRegistered } from '../support/fixtures';
 import { type TestServer, bearer, startTestServer, testClockMs } from '../support/testServer';
 
 const ANALYST = bearer({ sub: 'analyst-slices', role: 'ANALYST', unit: 'VN' });
-const CHEAP = '{ districtTargets(year: 2024) { year } }';
+const CHEAP = '{ districtTargets(year: 2024, provinceCode: "06") { year } }';
 /**
  * Subjects, each with this many supports: a log long enough that reading it whole takes clearly longer
  * than a cheap query. Over EventStoreDB (the gRPC test double) each event read costs about twenty times
@@ -73,8 +73,8 @@ describe('Whole-log work sharing the event loop', () => {
     heavy = `{
       auditDigest { events }
       events(types: ["CertificateRevoked"], first: 10) { edges { cursor } }
-      before: districtTargets(year: 2024, asOf: "${halfway}") { year }
-      after: districtTargets(year: 2024, asOf: "${nearlyAll}") { year }
+      before: districtTargets(year: 2024, provinceCode: "06", asOf: "${halfway}") { year }
+      after: districtTargets(year: 2024, provinceCode: "06", asOf: "${nearlyAll}") { year }
     }`;
   }, 120_000);
   afterAll(() => server.close());

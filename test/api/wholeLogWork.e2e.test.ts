@@ -1,11 +1,12 @@
-import { loadConfig } from '../../src/config';
-import { DEFAULT_WHOLE_LOG_LIMITS, createWholeLogLimiter } from '../../src/graphql/limits/wholeLogWork';
+import { DEFAULT_WHOLE_LOG_LIMITS } from '../../src/config/defaults';
+import { loadConfig } from '../../src/config/index';
+import { createWholeLogLimiter } from '../../src/http/limits/wholeLogWork';
 import { wsClient, wsOnce } from '../support/graphqlWs';
 import { type TestServer, bearer, startTestServer } from '../support/testServer';
 
 const ANALYST = bearer({ sub: 'analyst-1', role: 'ANALYST', unit: 'VN' });
 const at = (instants: string[]) =>
-  `{ ${instants.map((instant, i) => `a${i}: districtTargets(year: 2024, asOf: "${instant}") { year }`).join(' ')} }`;
+  `{ ${instants.map((instant, i) => `a${i}: districtTargets(year: 2024, provinceCode: "06", asOf: "${instant}") { year }`).join(' ')} }`;
 
 describe('Whole-log work running at once', () => {
   let server: TestServer;

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bundleExplorer } from '../../src/graphql/explorer/bundle';
+import { bundleExplorer } from '../../src/http/explorer/bundle';
 import { REGISTER_SUBJECT, subjectInput } from '../support/operations';
 import { type BrowserSession, describeInBrowser, launchBrowser } from '../support/browser';
 import { DEFAULT_OFFICER, TEST_JWT_SECRET, type TestServer, startTestServer } from '../support/testServer';
-import { mintToken } from '../../src/graphql/auth/tokens';
+import { mintToken } from '../../src/http/auth/tokens';
 
 const QUERY_EDITOR = '.graphiql-query-editor .CodeMirror';
 const RESPONSE = '.graphiql-response .CodeMirror';
@@ -59,10 +59,10 @@ describeInBrowser('the GraphiQL explorer, offline', () => {
 
   it('should open at / with an example query and run it against the service', async () => {
     expect(page.url()).toBe(server.url);
-    expect(await editor(page, QUERY_EDITOR)).toContain('districtTargets(year: 2024)');
+    expect(await editor(page, QUERY_EDITOR)).toContain('unitTargets(year: 2026, provinceCode: "19")');
     await page.click('.graphiql-execute-button');
     await responseContains(page, '"newProducts3Star"');
-    expect(await editor(page, RESPONSE)).toContain('"name": "Na Rì"');
+    expect(await editor(page, RESPONSE)).toContain('"level": "COMMUNE"');
   });
 
   it('should send the token from the token field, so private fields answer', async () => {
@@ -74,7 +74,10 @@ describeInBrowser('the GraphiQL explorer, offline', () => {
   });
 
   it('should follow a subscription over graphql-ws', async () => {
-    await run(page, 'subscription { planProgressChanged(year: 2024) { unit { code } newSubjects { actual } } }');
+    await run(
+      page,
+      'subscription { planProgressChanged(year: 2024, provinceCode: "06") { unit { code } newSubjects { actual } } }',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the subscription start
     await server.gql(REGISTER_SUBJECT, { input: subjectInput({ registeredOn: '2024-03-01' }) });
     await server.gql('mutation($input: RegisterProductInput!) { registerProduct(input: $input) { id } }', {

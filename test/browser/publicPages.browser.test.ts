@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -20,13 +18,6 @@ import {
 import { type TestServer, startTestServer } from '../support/testServer';
 
 const ROOT = join(__dirname, '..', '..');
-/**
- * `npm run test:browser` refreshes the README's screenshots in docs/screenshots/; any other run (npm test)
- * writes them to a temporary directory, so a test run leaves the work tree as it was.
- */
-const SCREENSHOTS = process.env['OCOP_SCREENSHOTS_DIR']
-  ? resolve(ROOT, process.env['OCOP_SCREENSHOTS_DIR'])
-  : mkdtempSync(join(tmpdir(), 'ocop-screenshots-'));
 const NA_RI_NEW_PRODUCTS = 'table[data-indicator="newProducts3Star"] tbody tr[data-unit="066"] .value';
 
 /** Registers a subject (in Côn Minh, Na Rì) and a NEW product, and certifies it at the province (4★). */
@@ -47,9 +38,6 @@ describeInBrowser('public pages in Chromium', () => {
   /** Waits until the element shows the text (page functions are strings: the tests compile without DOM types). */
   /** Waits without evaluating script in the page, which its CSP would refuse. */
   const waitForText = (selector: string, text: string) => page.locator(selector, { hasText: text }).waitFor();
-  /** `caret: 'initial'`: hiding the caret would inject a style the page's CSP refuses. */
-  const shoot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, caret: 'initial' });
 
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'inherit' });
@@ -73,21 +61,18 @@ describeInBrowser('public pages in Chromium', () => {
     expect(await page.locator('.facts').innerText()).toContain('1234/QĐ-UBND ngày 15/10/2024');
     const statusBox = await page.locator('.status-value').boundingBox();
     expect(statusBox?.height).toBeGreaterThanOrEqual(32);
-    await shoot('certificate-valid');
   });
 
   it('should show a revoked certificate with the revocation decision, in English on request', async () => {
     await page.goto(`${origin()}/c/che-shan.C1?lang=en`);
     await expect(page.locator('.status-value').textContent()).resolves.toBe('REVOKED');
     expect(await page.locator('.status').innerText()).toContain('Revoked by decision 310/QĐ-UBND of 01/12/2024');
-    await shoot('certificate-revoked-en');
   });
 
   it('should answer an unknown certificate with a 404 page that says so', async () => {
     const response = await page.goto(`${origin()}/c/khong-co.C9`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('.status-value').textContent()).resolves.toBe('Không tìm thấy giấy chứng nhận');
-    await shoot('certificate-unknown');
   });
 
   it('should encode in its QR code the address of the same page', async () => {
@@ -102,7 +87,6 @@ describeInBrowser('public pages in Chromium', () => {
 
   it('should move the bar of the progress page when a certification is recorded, without a reload', async () => {
     await page.goto(`${origin()}/progress/06/2024`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'progress-phone.png'), caret: 'initial' });
     await page.setViewportSize({ width: 1280, height: 900 });
     await waitForText('#live-state', 'Cập nhật trực tiếp');
     const before = Number(await page.locator(NA_RI_NEW_PRODUCTS).getAttribute('data-actual'));
@@ -112,7 +96,6 @@ describeInBrowser('public pages in Chromium', () => {
     await page.waitForSelector(`${NA_RI_NEW_PRODUCTS}[data-actual="${before + 1}"]`);
     expect(navigations).toBe(0);
     await waitForText('#live-state', 'Đã cập nhật lúc');
-    await shoot('progress');
   });
 
   it('should show the past figures for an asOf day, not live', async () => {

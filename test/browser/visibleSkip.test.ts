@@ -8,11 +8,7 @@ describe('browser tests on a machine without Chromium', () => {
   it('should say in the output that they were skipped, why, and how to install a browser', () => {
     const run = spawnSync(
       process.execPath,
-      [
-        require.resolve('jest/bin/jest'),
-        'test/browser/support.browser.test.ts',
-        'test/unit/domain/rules.unit.test.ts',
-      ],
+      [require.resolve('jest/bin/jest'), 'test/browser/support.browser.test.ts', 'test/unit/domain/rules.unit.test.ts'],
       {
         cwd: ROOT,
         env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', OCOP_REQUIRE_BROWSER: '' },

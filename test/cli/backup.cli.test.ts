@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +87,10 @@ describe('ocop backup while the service writes, and a restore from it', () => {
     expect(backupOutput.stdout).toMatch(/^backup {4}sqlite at .*backup\.db \([\d,]+ bytes\)$/m);
     expect(backupOutput.stdout).toMatch(/^verified [\d,]+ events in [\d,]+ streams: every hash chain intact/m);
     expect(backupOutput.stdout).toMatch(/^digest {4}[0-9a-f]{64}$/m);
+  });
+
+  it("should write a copy readable and writable by the service's user alone, like the log", () => {
+    expect([statSync(live).mode & 0o777, statSync(copy).mode & 0o777]).toEqual([0o600, 0o600]);
   });
 
   it('should hold every event acknowledged before the backup began', async () => {

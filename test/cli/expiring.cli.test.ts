@@ -69,7 +69,13 @@ describe('ocop expiring', () => {
 
   it('should filter by the province the products lie in on the day', async () => {
     expect((await run('--on', '2027-09-30', '--province', '19')).stdout().split('\n').filter(Boolean)).toHaveLength(2);
-    expect((await run('--on', '2027-09-30', '--province', '06')).stdout()).toBe('');
+  });
+
+  it('should refuse a province merged away before the day, naming its successor, rather than list nothing', async () => {
+    const merged = await run('--on', '2027-09-30', '--province', '06');
+    expect(merged.stdout()).toBe('');
+    expect(merged.stderr()).toMatch(/06 Bắc Kạn did not exist on 2027-09-30.*19 Thái Nguyên/);
+    expect(merged.exitCode()).toBe(2);
   });
 
   it('should refuse a window or a date it cannot read with exit code 2', async () => {

@@ -1,16 +1,28 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadModels } from '../../projections';
 import { replayInto } from '../../projections/replay';
+import { snapshotKey } from '../../projections/snapshotKey';
 import { type SnapshotSettings, writeSnapshot } from '../../projections/snapshots';
 import { createRegistry } from '../../src/application/registry';
 import { runCli } from '../../src/cli/program';
+import { loadConfig } from '../../src/config';
 import { type RecordedEvent, comparePositions, formatPosition } from '../../src/eventStore/eventStore';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
 import { readAllEvents } from '../support/tempStore';
 import { recordChanges, steppingClock } from '../unit/history/historyLog';
 import { captureIo, sqliteEnv } from './captureIo';
+import { forgeSnapshot } from './forgeSnapshot';
 
 /** A log of every kind of change, recorded through the registry, and its events. */
 async function recordLog(path: string): Promise<RecordedEvent[]> {
@@ -58,7 +70,7 @@ describe('ocop replay --fingerprint, with and without a read-model snapshot', ()
     dir = mkdtempSync(join(tmpdir(), 'ocop-snapshots-'));
     path = join(dir, 'ocop.db');
     events = await recordLog(path);
-    settings = { dir, name: 'ocop.db', everyEvents: 1000, everyMs: 60_000 };
+    settings = { ...loadConfig(sqliteEnv(path)).snapshots!, everyEvents: 1000 };
     fullFingerprint = (await replay()).fingerprint!;
     expect(fullFingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -132,6 +144,32 @@ describe('ocop replay --fingerprint, with and without a read-model snapshot', ()
       rmSync(otherDir, { recursive: true, force: true });
     }
     await fallsBack(/was taken of another log: ignored/);
+  });
+
+  it.each(['signed', 'unsigned'] as const)(
+    'should refuse a snapshot whose text was rewritten with its checksum and length (%s), and replay',
+    async (format) => {
+      const file = await snapshotAt(path, settings, middle());
+      forgeSnapshot(file, 'Miến dong', 'Miến dong <a href=//evil>', format);
+      const reason =
+        format === 'signed' ? /is not signed with this service's key .*: ignored/ : /is not signed: ignored/;
+      await fallsBack(reason);
+      const result = await replay('--from-snapshot');
+      expect(result.stderr.split('\n').filter((line) => /ignored/.test(line))).toHaveLength(1);
+    },
+  );
+
+  it('should refuse a snapshot signed with another key, as after the key is rotated', async () => {
+    await snapshotAt(path, { ...settings, key: snapshotKey('another-secret-of-at-least-32-bytes-long!') }, middle());
+    await fallsBack(/is not signed with this service's key .*: ignored/);
+  });
+
+  it('should write snapshots readable by the service user alone', async () => {
+    const file = await snapshotAt(path, { ...settings, dir: join(dir, 'new', 'folder') }, middle());
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'new', 'folder')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'new')).mode & 0o777).toBe(0o700);
+    rmSync(join(dir, 'new'), { recursive: true });
   });
 
   it('should fall back to the previous snapshot when the newest is damaged', async () => {

@@ -62,12 +62,32 @@ describe('EventStoreDB test double (protocol behaviour through the bare client)'
     expect(Math.abs(read[0]!.created.getTime() - Date.now())).toBeLessThan(5000); // ticks since the epoch
   });
 
-  it('should answer a failed revision check with the wrong_expected_version result, not a gRPC error', async () => {
-    const quiet = EventStoreDBClient.connectionString(`${double.connectionString}&throwOnAppendFailure=false`);
+  it('should answer a failed revision check with the wrong_expected_version result, not a gRPC error (Append)', async () => {
+    const old = await startEsdbDouble({ batchAppend: false });
+    const quiet = EventStoreDBClient.connectionString(`${old.connectionString}&throwOnAppendFailure=false`);
     const id = `wev-${randomUUID()}`;
     await quiet.appendToStream(id, events('A'));
     const result = await quiet.appendToStream(id, events('B'), { expectedRevision: NO_STREAM });
     expect(result).toMatchObject({ success: false, nextExpectedRevision: 0n });
+    expect(old.appendCalls()).toEqual({ append: 2, batchAppend: 0 });
+    await quiet.dispose();
+    await old.close();
+  });
+
+  it('should append through BatchAppend once ServerFeatures lists it', async () => {
+    const before = double.appendCalls();
+    await client.appendToStream(`batch-${randomUUID()}`, events('A', 'B'), { expectedRevision: NO_STREAM });
+    expect(double.appendCalls()).toEqual({ append: before.append, batchAppend: before.batchAppend + 1 });
+  });
+
+  it('should show the client misreporting the actual revision on BatchAppend with throwOnAppendFailure=false', async () => {
+    // The client turns `hasCurrentStreamRevision()` (a boolean) into the revision: 1n whatever the stream
+    // holds. This is why the adapter refuses the option.
+    const quiet = EventStoreDBClient.connectionString(`${double.connectionString}&throwOnAppendFailure=false`);
+    const id = `wev-${randomUUID()}`;
+    await quiet.appendToStream(id, events('A', 'B', 'C'));
+    const result = await quiet.appendToStream(id, events('D'), { expectedRevision: NO_STREAM });
+    expect(result).toMatchObject({ success: false, nextExpectedRevision: 1n }); // the stream is at 2
     await quiet.dispose();
   });
 

@@ -93,13 +93,28 @@ describe('EventStoreDB adapter: events that reach the application', () => {
     expect((await collect(store.readStream(id))).map((e) => [e.type, e.revision])).toEqual([['Json', 1n]]);
   });
 
-  it('should raise WrongExpectedVersionError when the client is set not to throw on append failures', async () => {
-    const store = open({ query: '&throwOnAppendFailure=false' });
-    const id = `quiet-${randomUUID()}`;
-    await store.append(id, [{ type: 'A', data: {} }], 'no_stream');
-    const failure = store.append(id, [{ type: 'B', data: {} }], 'no_stream');
+  it.each(['&throwOnAppendFailure=false', '&throw_on_append_failure=False'])(
+    'should refuse a connection string with %s: on BatchAppend the client then misreports the actual revision',
+    (query) => {
+      expect(() => open({ query })).toThrow(/throwOnAppendFailure=false/);
+    },
+  );
+
+  it('should accept throwOnAppendFailure=true and raise WrongExpectedVersionError with the actual revision', async () => {
+    const store = open({ query: '&throwOnAppendFailure=true' });
+    const id = `loud-${randomUUID()}`;
+    await store.append(
+      id,
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+        { type: 'C', data: {} },
+      ],
+      'no_stream',
+    );
+    const failure = store.append(id, [{ type: 'D', data: {} }], 'no_stream');
     await expect(failure).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(failure).rejects.toMatchObject({ streamId: id, expected: 'no_stream', actual: 0n });
+    await expect(failure).rejects.toMatchObject({ streamId: id, expected: 'no_stream', actual: 2n });
     await expect(store.append(`${id}-none`, [{ type: 'B', data: {} }], 3n)).rejects.toMatchObject({
       actual: 'no_stream',
     });

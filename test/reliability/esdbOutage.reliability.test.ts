@@ -34,6 +34,27 @@ describe('Store faults: EventStoreDB going away and coming back', () => {
   const register = (id: string): Promise<GraphQLAnswer> =>
     server.gql(REGISTER_SUBJECT, { input: subjectInput({ id, commandId: `register-${id}` }) });
   const codeOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.code ?? 'OK';
+  const subjectSeen = async (id: string, withinMs: number): Promise<boolean> => {
+    const until = Date.now() + withinMs;
+    for (;;) {
+      const read = await server.gql<{ subject: { id: string } | null }>(`{ subject(id: "${id}") { id } }`);
+      if (read.data?.subject?.id === id) return true;
+      if (Date.now() > until) return false;
+      await delay(100);
+    }
+  };
+
+  it('should keep its read models when the connection resets their subscription (INTERNAL), again and again', async () => {
+    expect(codeOf(await register('reset-a'))).toBe('OK');
+    expect(await subjectSeen('reset-a', 5000)).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      double.resetSubscriptions();
+      await delay(300);
+    }
+    expect(codeOf(await register('reset-b'))).toBe('OK');
+    expect(await subjectSeen('reset-b', 10_000)).toBe(true);
+    expect((await server.get('/readyz')).status).toBe(200);
+  });
 
   it(
     `should answer UNAVAILABLE through a ${OUTAGE_MS} ms outage, then recover without a restart`,

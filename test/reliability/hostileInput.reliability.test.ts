@@ -186,38 +186,42 @@ describe('Hostile input over HTTP', () => {
     expect(read.data).toEqual({ subject: { name } });
   });
 
-  it(`should answer ${RUNS} generated payloads with a success or a known code (seed ${SEED})`, async () => {
-    const value = fc.oneof(
-      fc.jsonValue({ maxDepth: 3 }),
-      fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.double(),
-      fc.integer(),
-      fc.constantFrom(...Object.values(HOSTILE_VALUES)),
-    );
-    const generated = fc.record({
-      mutation: fc.nat({ max: MUTATIONS.length - 1 }),
-      changes: fc.array(fc.tuple(fc.option(fc.string({ maxLength: 12 }), { nil: undefined }), value), {
-        minLength: 1,
-        maxLength: 3,
-      }),
-      whole: fc.option(fc.jsonValue({ maxDepth: 3 }), { freq: 8, nil: undefined }),
-    });
-    let unique = 0;
-    await fc.assert(
-      fc.asyncProperty(generated, async ({ mutation, changes, whole }) => {
-        const { query, valid } = MUTATIONS[mutation]!;
-        const input: Record<string, unknown> = { ...valid(`g${++unique}`) };
-        const fields = Object.keys(input);
-        // A change hits a named field of the input (a known one when none is generated), or adds an unknown one.
-        for (const [name, change] of changes) input[name ?? fields[unique % fields.length]!] = change;
-        await attempt({ name: 'generated', query, variables: { input: whole === undefined ? input : whole } });
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    expect((await server.get('/healthz')).status).toBe(200);
-    expect(server.isRunning()).toBe(true);
-  }, 60_000 + RUNS * 100);
+  it(
+    `should answer ${RUNS} generated payloads with a success or a known code (seed ${SEED})`,
+    async () => {
+      const value = fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.double(),
+        fc.integer(),
+        fc.constantFrom(...Object.values(HOSTILE_VALUES)),
+      );
+      const generated = fc.record({
+        mutation: fc.nat({ max: MUTATIONS.length - 1 }),
+        changes: fc.array(fc.tuple(fc.option(fc.string({ maxLength: 12 }), { nil: undefined }), value), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        whole: fc.option(fc.jsonValue({ maxDepth: 3 }), { freq: 8, nil: undefined }),
+      });
+      let unique = 0;
+      await fc.assert(
+        fc.asyncProperty(generated, async ({ mutation, changes, whole }) => {
+          const { query, valid } = MUTATIONS[mutation]!;
+          const input: Record<string, unknown> = { ...valid(`g${++unique}`) };
+          const fields = Object.keys(input);
+          // A change hits a named field of the input (a known one when none is generated), or adds an unknown one.
+          for (const [name, change] of changes) input[name ?? fields[unique % fields.length]!] = change;
+          await attempt({ name: 'generated', query, variables: { input: whole === undefined ? input : whole } });
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      expect((await server.get('/healthz')).status).toBe(200);
+      expect(server.isRunning()).toBe(true);
+    },
+    60_000 + RUNS * 100,
+  );
 
   it(`should refuse an id that differs from a recorded one only in case, appending nothing (seed ${SEED})`, async () => {
     const spellings = fc.record({

@@ -76,41 +76,45 @@ describe('Hostile tokens', () => {
     });
   }
 
-  it(`should authenticate only tokens signed as issued with good claims, over HTTP and graphql-ws (${RUNS} runs, seed ${SEED})`, async () => {
-    let unique = 0;
-    // The genuine claims and spelling come up often enough that the control runs in every run.
-    const oneOf = (names: string[]) =>
-      fc.oneof(
-        { arbitrary: fc.constant(names[0]!), weight: 1 },
-        { arbitrary: fc.constantFrom(...names.slice(1)), weight: 2 },
+  it(
+    `should authenticate only tokens signed as issued with good claims, over HTTP and graphql-ws (${RUNS} runs, seed ${SEED})`,
+    async () => {
+      let unique = 0;
+      // The genuine claims and spelling come up often enough that the control runs in every run.
+      const oneOf = (names: string[]) =>
+        fc.oneof(
+          { arbitrary: fc.constant(names[0]!), weight: 1 },
+          { arbitrary: fc.constantFrom(...names.slice(1)), weight: 2 },
+        );
+      const cases = fc.record({
+        claims: oneOf(Object.keys(CLAIMS)),
+        spelling: oneOf(Object.keys(SPELLINGS)),
+        overWs: fc.boolean(),
+        write: fc.boolean(),
+      });
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ claims, spelling, overWs, write }) => {
+          tally.tried += 1;
+          const token = SPELLINGS[spelling]!(CLAIMS[claims]!());
+          const genuine = claims === 'valid' && spelling === 'as signed';
+          const operation = write
+            ? { query: REGISTER_SUBJECT, variables: { input: subjectInput({ id: `forged-${++unique}` }) } }
+            : { query: READ };
+          const before = await subjects();
+          const { refused, answer } = await (overWs ? overWebSocket : overHttp)(token, operation);
+          const grown = (await subjects()) - before;
+          const what = `${claims}, ${spelling}, ${overWs ? 'graphql-ws' : 'HTTP'}: ${JSON.stringify(answer).slice(0, 300)}`;
+          expect([what, refused, grown]).toEqual([what, !genuine, genuine && write ? 1 : 0]);
+          if (refused) tally.refused += 1;
+          else tally.accepted += 1;
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
-    const cases = fc.record({
-      claims: oneOf(Object.keys(CLAIMS)),
-      spelling: oneOf(Object.keys(SPELLINGS)),
-      overWs: fc.boolean(),
-      write: fc.boolean(),
-    });
-    await fc.assert(
-      fc.asyncProperty(cases, async ({ claims, spelling, overWs, write }) => {
-        tally.tried += 1;
-        const token = SPELLINGS[spelling]!(CLAIMS[claims]!());
-        const genuine = claims === 'valid' && spelling === 'as signed';
-        const operation = write
-          ? { query: REGISTER_SUBJECT, variables: { input: subjectInput({ id: `forged-${++unique}` }) } }
-          : { query: READ };
-        const before = await subjects();
-        const { refused, answer } = await (overWs ? overWebSocket : overHttp)(token, operation);
-        const grown = (await subjects()) - before;
-        const what = `${claims}, ${spelling}, ${overWs ? 'graphql-ws' : 'HTTP'}: ${JSON.stringify(answer).slice(0, 300)}`;
-        expect([what, refused, grown]).toEqual([what, !genuine, genuine && write ? 1 : 0]);
-        if (refused) tally.refused += 1;
-        else tally.accepted += 1;
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    expect([tally.accepted > 0, tally.refused > 0]).toEqual([true, true]);
-    expect(stackInOutput(server.output())).toBeNull();
-  }, 30_000 + RUNS * 500);
+      expect([tally.accepted > 0, tally.refused > 0]).toEqual([true, true]);
+      expect(stackInOutput(server.output())).toBeNull();
+    },
+    30_000 + RUNS * 500,
+  );
 
   it('should take NODE_ENV=Production for production mode: no introspection, no development secret', async () => {
     const production = await startChildServer({

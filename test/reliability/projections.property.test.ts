@@ -7,7 +7,7 @@ import { DomainError } from '../../src/core/errors';
 import { addDays } from '../../src/domain/rules/businessDate';
 import type { RecordedEvent } from '../../src/eventStore/eventStore';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
-import { type Services, createServices } from '../../src/services';
+import { type Services, createServices } from '../../src/application/services';
 import { replay } from './support/history';
 import { intFromEnv, printFigures } from './support/random';
 

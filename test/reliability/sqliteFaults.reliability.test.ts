@@ -69,7 +69,7 @@ describe('Store faults: SQLite', () => {
     const refused = await server.gql(REGISTER_SUBJECT, { input });
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
     expect(eventCount()).toBe(before);
-    expect((await server.gql('{ districtTargets(year: 2024) { year } }')).data).toEqual({
+    expect((await server.gql('{ districtTargets(year: 2024, provinceCode: "06") { year } }')).data).toEqual({
       districtTargets: { year: 2024 },
     });
     await lock.release();
@@ -141,7 +141,7 @@ describe('Store faults: SQLite', () => {
       expect(ready.status).toBe(503);
       expect(ready.body).toContain(`position ${position}`);
       for (const query of [
-        '{ districtTargets(year: 2024) { total { newProducts3Star { actual } } } }',
+        '{ districtTargets(year: 2024, provinceCode: "06") { total { newProducts3Star { actual } } } }',
         '{ product(id: "mien-dong") { stars } }',
       ]) {
         const answer = await server.gql(query);

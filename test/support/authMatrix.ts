@@ -1,4 +1,4 @@
-import type { TokenClaims } from '../../src/graphql/auth/tokens';
+import type { TokenClaims } from '../../src/http/auth/tokens';
 import { type TestServer, bearer } from './testServer';
 
 export type Actors = Record<string, Omit<TokenClaims, 'sub'> | null>;

@@ -73,7 +73,9 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     OCOP_MAX_WHOLE_LOG_PER_CALLER: '1000',
     OCOP_MAX_WHOLE_LOG_TOTAL: '1000',
   };
-  return { ...env, PORT: '0', OCOP_JWT_SECRET: TEST_JWT_SECRET, ...generous, ...extra };
+  // Production refuses to serve /metrics without a token; no test here scrapes a child's metrics.
+  const metrics = { OCOP_METRICS_TOKEN: 'reliability-metrics-token' };
+  return { ...env, PORT: '0', OCOP_JWT_SECRET: TEST_JWT_SECRET, ...metrics, ...generous, ...extra };
 }
 
 function launch(options: ChildOptions): { child: ChildProcess; output: () => string; exited: ChildServer['exited'] } {

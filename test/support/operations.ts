@@ -36,14 +36,14 @@ export const ADOPT_PLAN = `mutation($input: AdoptPlanInput!) {
 
 const ROW = (fields: string[]) => `unit { code name } ${fields.map((f) => `${f} { target actual }`).join(' ')}`;
 export const DISTRICT_TARGETS = `query($year: Int!, $asOf: DateTime) {
-  districtTargets(year: $year, asOf: $asOf) {
+  districtTargets(year: $year, provinceCode: "06", asOf: $asOf) {
     year planReference statusDay
     districts { ${ROW(['newProducts3Star', 'consolidatedSubjects', 'newSubjects'])} }
     total { ${ROW(['newProducts3Star', 'consolidatedSubjects', 'newSubjects'])} }
   }
 }`;
 export const QUALITY_MANAGEMENT = `query($year: Int!, $asOf: DateTime) {
-  qualityManagement(year: $year, asOf: $asOf) {
+  qualityManagement(year: $year, provinceCode: "06", asOf: $asOf) {
     year planReference
     districts { ${ROW(['traceabilityProducts', 'linkageSubjects', 'advancedQmProducts'])} }
     total { ${ROW(['traceabilityProducts', 'linkageSubjects', 'advancedQmProducts'])} }

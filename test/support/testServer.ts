@@ -1,3 +1,12 @@
+import {
+  DEFAULT_EXECUTION_BUDGET,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  DEFAULT_POSITION_WAIT_LIMITS,
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_REMEMBERED_ANSWER_BYTES,
+  DEFAULT_WHOLE_LOG_LIMITS,
+} from '../../src/config/defaults';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,17 +14,16 @@ import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../../src/eventStore/eventStore';
 import { getEsdbEventStore } from '../../src/eventStore/esdb';
 import { getSqliteEventStore } from '../../src/eventStore/sqlite';
-import { createAuthenticator } from '../../src/graphql/auth/authenticate';
-import { type TokenClaims, mintToken } from '../../src/graphql/auth/tokens';
-import { createTokenVerifier } from '../../src/graphql/auth/verifyToken';
-import { DEFAULT_RATE_LIMITS } from '../../src/graphql/limits/rateLimits';
+import { createAuthenticator } from '../../src/http/auth/authenticate';
+import { type TokenClaims, mintToken } from '../../src/http/auth/tokens';
+import { createTokenVerifier } from '../../src/http/auth/verifyToken';
 import { createSchema } from '../../src/graphql/schema';
-import { type RunningServer, type ServerOptions, startServer } from '../../src/graphql/server';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/http/server';
 import type { Observability } from '../../src/observability';
 import { commandObserver } from '../../src/observability/commandObserver';
 import { observedStore } from '../../src/observability/observedStore';
-import { seedPlan180 } from '../../src/seedPlan';
-import { type Services, createServices } from '../../src/services';
+import { seedPlan180 } from '../../src/application/seedPlan';
+import { type Services, createServices } from '../../src/application/services';
 import { startEsdbDouble } from './esdbDouble';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -29,6 +37,8 @@ export interface TestServer {
   port: number;
   services: Services;
   store: EventStore;
+  /** The SQLite file behind the store; null over the EventStoreDB adapter. */
+  sqlitePath: string | null;
   /** Sends the default officer's token (DEFAULT_OFFICER) unless `headers` give another authorization. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -77,7 +87,8 @@ export const bearer = (claims: TokenClaims): string =>
 
 /**
  * The real service over real HTTP on a free port: a temporary SQLite file by default, or, with
- * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double.
+ * OCOP_TEST_STORE=esdb, the EventStoreDB adapter talking gRPC to the in-memory test double (through
+ * BatchAppend, as with a real server, or Append with OCOP_TEST_ESDB_APPEND=Append).
  */
 export async function startTestServer(
   options: {
@@ -90,7 +101,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const clockMs = options.epoch ? clockFrom(options.epoch) : testClockMs;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-api-'));
-  const double = process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: clockMs }) : null;
+  // OCOP_TEST_ESDB_APPEND=Append: a double without ServerFeatures, so the client appends through Append.
+  const batchAppend = process.env['OCOP_TEST_ESDB_APPEND'] !== 'Append';
+  const double =
+    process.env['OCOP_TEST_STORE'] === 'esdb' ? await startEsdbDouble({ clock: clockMs, batchAppend }) : null;
   const opened = double
     ? getEsdbEventStore({ connectionString: double.connectionString })
     : getSqliteEventStore({ path: join(dir, 'ocop.db'), clock: clockMs });
@@ -106,10 +120,20 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     development: false,
-    authenticate: createAuthenticator(createTokenVerifier({ keys: { secret: TEST_JWT_SECRET } })),
+    authenticate: createAuthenticator(
+      createTokenVerifier({
+        keys: { secret: TEST_JWT_SECRET },
+        maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+      }),
+    ),
     observability: options.observability,
     // Suites send hundreds of requests a minute from one address; the rate-limit tests set their own.
     rateLimits: { ...DEFAULT_RATE_LIMITS, perAddress: 1_000_000, perToken: 1_000_000 },
+    limits: DEFAULT_QUERY_LIMITS,
+    budget: DEFAULT_EXECUTION_BUDGET,
+    wholeLogLimits: DEFAULT_WHOLE_LOG_LIMITS,
+    positionWaits: DEFAULT_POSITION_WAIT_LIMITS,
+    answers: { maxBytes: DEFAULT_REMEMBERED_ANSWER_BYTES },
     ...options.server,
   });
   const defaultAuthorization = bearer(DEFAULT_OFFICER);
@@ -131,6 +155,7 @@ export async function startTestServer(
     port: server.port,
     services,
     store,
+    sqlitePath: double ? null : join(dir, 'ocop.db'),
     gql: (query, variables, headers = {}) =>
       post(query, variables, { authorization: defaultAuthorization, ...headers }),
     gqlAs: (authorization, query, variables) => post(query, variables, authorization === null ? {} : { authorization }),

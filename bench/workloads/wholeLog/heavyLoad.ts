@@ -1,4 +1,4 @@
-import { mintToken } from '../../../src/graphql/auth/tokens';
+import { mintToken } from '../../../src/http/auth/tokens';
 import { Rng } from '../../support/rng';
 import { type HeavyKind, type LogExtent, heavyQuery } from './heavyQueries';
 import { failureCode, freshConnections, postGraphql } from './post';

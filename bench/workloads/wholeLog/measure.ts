@@ -1,7 +1,6 @@
+import { DEFAULT_RATE_LIMITS, DEFAULT_WHOLE_LOG_LIMITS } from '../../../src/config/defaults';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_RATE_LIMITS } from '../../../src/graphql/limits/rateLimits';
-import { DEFAULT_WHOLE_LOG_LIMITS } from '../../../src/graphql/limits/wholeLogWork';
 import { copyDatabase } from '../../support/files';
 import { cpuWaitWindow } from '../../support/pressure';
 import type { Row } from '../../support/results';

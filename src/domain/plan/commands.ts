@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../rules/businessDate';
+import type { OtherTargets } from '../rules/plan180Targets';
 import type { DistrictTarget } from './events';
 
 export type AdoptPlan = {
@@ -8,6 +9,8 @@ export type AdoptPlan = {
   reference: string;
   adoptedOn: BusinessDate;
   targets: DistrictTarget[];
+  /** Targets beside Annex 1 and 2 (media, key products, sales points), when the plan sets them. */
+  otherTargets?: OtherTargets | null;
   today: BusinessDate;
 };
 

@@ -1,15 +1,10 @@
 import type { Decider } from '../../core/decider';
 import { ValidationError } from '../../core/errors';
 import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../rules/limits';
+import { OTHER_TARGET_FIELDS, type OtherTargets } from '../rules/plan180Targets';
 import { REORGANISATION_DAY } from '../rules/reorganisation';
-import {
-  type AdministrativeUnit,
-  type UnitLevel,
-  daysOfProvinceIn,
-  provinceOn,
-  successorsOf,
-  unitOn,
-} from '../rules/units/units';
+import { type AdministrativeUnit, type UnitLevel, provinceOn, unitOn } from '../rules/units/units';
+import { requireProvinceInYear } from '../rules/units/readPlace';
 import { requireNotBefore, requirePastDate, requireText } from '../rules/validation';
 import type { AdoptPlan, PlanCommand } from './commands';
 import { type DistrictTarget, type PlanEvent, TARGET_FIELDS } from './events';
@@ -17,18 +12,7 @@ import { type PlanState, evolvePlan, initialPlanState } from './state';
 
 /** The province must exist in the plan's year (06 did not in 2026: its successor is named) and on the adoption day. */
 function requireProvince(provinceCode: string, year: number, adoptedOn: string): AdministrativeUnit {
-  if (!daysOfProvinceIn(provinceCode, year)) {
-    const successors = successorsOf(provinceCode).map(
-      (code) => `${code} ${provinceOn(code, REORGANISATION_DAY)?.name}`,
-    );
-    const former = unitOn(provinceCode, `${year}-01-01`) ?? provinceOn(provinceCode, '2025-06-30');
-    throw new ValidationError(
-      successors.length > 0
-        ? `Province ${provinceCode} ${former?.name ?? ''} did not exist in ${year}: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}; adopt the plan there`
-        : `Unknown province code ${provinceCode} in ${year}`,
-      { field: 'provinceCode' },
-    );
-  }
+  requireProvinceInYear(provinceCode, year, '; adopt the plan there');
   const province = provinceOn(provinceCode, adoptedOn);
   if (!province) {
     throw new ValidationError(
@@ -89,6 +73,21 @@ function checkTargets(provinceCode: string, adoptedOn: string, targets: District
   return level === 'DISTRICT' ? { targets: clean } : { level, targets: clean };
 }
 
+/** The targets set beside the annexes, checked as theirs are; null when the plan sets none. */
+function checkOtherTargets(given: OtherTargets | null | undefined): { otherTargets?: OtherTargets } {
+  const set = OTHER_TARGET_FIELDS.filter((field) => given?.[field] != null);
+  if (!given || set.length === 0) return {};
+  for (const field of set) {
+    const value = given[field]!;
+    if (!Number.isInteger(value) || value < 0 || value > TARGET_MAX) {
+      throw new ValidationError(`otherTargets.${field} must be a whole number from 0 to ${TARGET_MAX}`, {
+        field: `otherTargets.${field}`,
+      });
+    }
+  }
+  return { otherTargets: Object.fromEntries(set.map((field) => [field, given[field]])) };
+}
+
 /**
  * Adopting a plan again for the same province and year revises its targets; the newest adoption wins.
  * Its units are read on the adoption day, all of one level: districts (Plan 180), communes, or the province.
@@ -106,6 +105,7 @@ export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
     reference: requireText('reference', command.reference, REF_MAX),
     adoptedOn,
     ...checkTargets(command.provinceCode, adoptedOn, command.targets),
+    ...checkOtherTargets(command.otherTargets),
   };
   return [state.status === 'adopted' ? { type: 'PlanRevised', data } : { type: 'PlanAdopted', data }];
 }

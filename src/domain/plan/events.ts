@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../core/decider';
 import type { BusinessDate } from '../rules/businessDate';
+import type { OtherTargets } from '../rules/plan180Targets';
 import type { UnitLevel } from '../rules/units/units';
 
 /**
@@ -39,6 +40,8 @@ type PlanData = {
   /** The level of every target's unit; absent in events recorded before plans could name other levels (DISTRICT). */
   level?: UnitLevel;
   targets: DistrictTarget[];
+  /** Targets beside Annex 1 and 2; absent when the plan sets none (and in events recorded before plans could). */
+  otherTargets?: OtherTargets;
 };
 
 /** The first adoption of a province's plan for a year. */

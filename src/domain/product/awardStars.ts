@@ -1,7 +1,9 @@
 import { IllegalStateError, ValidationError } from '../../core/errors';
 import { EVALUATION_LEVELS, maxStarsFor } from '../rules/authority';
-import { certificateExpiresOn, certificateStatusOn } from '../rules/certificateValidity';
-import { ruleOnEvaluation } from '../rules/evaluationOutcome';
+import { certificateExpiresOn } from '../rules/certificateValidity';
+import { type EvaluationRuling, ruleOnEvaluation } from '../rules/evaluationOutcome';
+import { type EvaluationPurpose, heldCertificate, purposeOn } from '../rules/evaluationPurpose';
+import { decidingAuthority } from '../rules/issuingAuthority';
 import { REF_MAX } from '../rules/limits';
 import { checkScoreParts } from '../rules/scoreParts';
 import { isValidScore, starsForScore } from '../rules/starBands';
@@ -9,23 +11,24 @@ import { requireNotBefore, requireOneOf, requirePastDate, requireText } from '..
 import type { AwardStars } from './commands';
 import { type CertificateIssued, type CertificateSuperseded, type ProductEvaluated, certificateIdFor } from './events';
 import { registeredProduct } from './guards';
-import type { CertificateState, ProductState, RegisteredProduct } from './state';
+import { certificateToReplace } from './replacement';
+import type { ProductState, RegisteredProduct } from './state';
 
 type AwardEvent = ProductEvaluated | CertificateIssued | CertificateSuperseded;
 
 /**
  * Records a council's result. The level and the decision date rule on the score
  * (rules/evaluationOutcome.ts): a certificate, a proposal to the next level, a return to the
- * district, or nothing. A new certificate lasts 36 months and supersedes the one valid on its
- * decision date, provided it has at least as many stars.
+ * district, or nothing. The purpose (given, or derived from what the product holds) decides what a
+ * new 36-month certificate replaces (replacement.ts); a re-check issues nothing.
  */
 export function awardStars(command: AwardStars, state: ProductState): AwardEvent[] {
   const product = registeredProduct(state, command.productId);
   const level = requireOneOf('level', command.level, EVALUATION_LEVELS);
   if (!isValidScore(command.score)) throw new ValidationError('score must be between 0 and 100', { field: 'score' });
-  const parts = command.parts ? checkScoreParts(command.parts, command.score) : null;
   const decisionNo = requireText('decisionNo', command.decisionNo, REF_MAX);
   const decidedOn = requirePastDate('decidedOn', command.decidedOn, command.today);
+  const parts = command.parts ? checkScoreParts(command.parts, command.score, decidedOn) : null;
   requireNotBefore('decidedOn', decidedOn, product.registeredOn, 'the product registration');
   if (product.evaluationDecisions.has(decisionNo)) {
     throw new IllegalStateError(`Decision ${decisionNo} is already recorded for product ${product.productId}`, {
@@ -36,12 +39,14 @@ export function awardStars(command: AwardStars, state: ProductState): AwardEvent
   if (cap === null) {
     throw new ValidationError(`A ${level} council may not recognise products on ${decidedOn}`, { field: 'level' });
   }
-  const ruling = ruleOnEvaluation(level, command.score, decidedOn);
+  const purpose = purposeOn(command.purpose, product.certificates, decidedOn);
+  const ruling = rulingFor(purpose, product, level, command.score, decidedOn);
   const stars = ruling.certifiedStars;
-  const replaced = stars === null ? null : certificateToReplace(product, stars, decidedOn);
+  const replaced = stars === null ? null : certificateToReplace(product, purpose, stars, decidedOn);
   const evaluationNo = product.evaluationCount + 1;
   const certificateId = stars === null ? null : certificateIdFor(product.productId, product.certificates.length + 1);
   const scoreStars = starsForScore(command.score);
+  const authority = decidingAuthority(level, product, decidedOn);
   const events: AwardEvent[] = [
     {
       type: 'ProductEvaluated',
@@ -58,6 +63,8 @@ export function awardStars(command: AwardStars, state: ProductState): AwardEvent
         decisionNo,
         decidedOn,
         certificateId,
+        purpose,
+        decidedBy: authority,
       },
     },
   ];
@@ -74,6 +81,7 @@ export function awardStars(command: AwardStars, state: ProductState): AwardEvent
       issuedOn: decidedOn,
       expiresOn: certificateExpiresOn(decidedOn),
       supersedes: replaced?.certificateId ?? null,
+      issuedBy: authority,
     },
   });
   if (replaced) {
@@ -91,28 +99,19 @@ export function awardStars(command: AwardStars, state: ProductState): AwardEvent
 }
 
 /**
- * The certificate a new one of `stars` replaces: the one valid on the decision date. A certificate
- * never replaces a later-decided one, nor one with more stars (that one must be revoked, or expire).
+ * A re-check neither issues nor proposes: it confirms the certificate held when the score's band reaches
+ * its stars, and otherwise finds the product below its level (the level then revokes it, or re-ranks it
+ * by a RENEWAL). Every other purpose is ruled on by level and date alone.
  */
-function certificateToReplace(
+function rulingFor(
+  purpose: EvaluationPurpose,
   product: RegisteredProduct,
-  stars: number,
+  level: (typeof EVALUATION_LEVELS)[number],
+  score: number,
   decidedOn: string,
-): CertificateState | undefined {
-  const latest = product.certificates.at(-1);
-  if (latest && decidedOn < latest.issuedOn) {
-    throw new IllegalStateError(`Certificate ${latest.certificateId} was decided later (${latest.issuedOn})`, {
-      certificateId: latest.certificateId,
-    });
-  }
-  const valid = product.certificates.filter((c) => certificateStatusOn(c, decidedOn) === 'VALID');
-  const higher = valid.find((c) => c.stars > stars);
-  if (higher) {
-    throw new IllegalStateError(
-      `Certificate ${higher.certificateId} (${higher.stars}★, valid through ${higher.expiresOn}) has more stars ` +
-        `than this ${stars}★ result: revoke it, or record the result after it expires`,
-      { certificateId: higher.certificateId },
-    );
-  }
-  return valid.at(-1);
+): EvaluationRuling {
+  if (purpose !== 'RECHECK') return ruleOnEvaluation(level, score, decidedOn);
+  const held = heldCertificate(product.certificates, decidedOn);
+  const meets = held !== null && score >= 50 && starsForScore(score) >= held.stars;
+  return { outcome: meets ? 'CONFIRMED' : 'NOT_RECOGNISED', certifiedStars: null, proposedTo: null };
 }

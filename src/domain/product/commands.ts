@@ -1,7 +1,8 @@
-import type { EvaluationLevel } from '../rules/authority';
+import type { EvaluationLevel, ProposingLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
 import type { CommuneRecord } from '../rules/units/placement';
 import type { ScoreParts } from '../rules/scoreParts';
+import type { EvaluationPurpose } from '../rules/evaluationPurpose';
 import type { ProductGroup, QualityStandard, RegistrationKind, RevocationReason } from './events';
 
 /** What registration needs to know of the owning subject, loaded from its stream by the caller. */
@@ -34,6 +35,8 @@ export type AwardStars = {
   score: number;
   /** The A/B/C part scores, when the council's record gives them. */
   parts?: ScoreParts | null;
+  /** Why it is evaluated; derived from what the product holds when absent (rules/evaluationPurpose.ts). */
+  purpose?: EvaluationPurpose | null;
   decisionNo: string;
   decidedOn: BusinessDate;
   today: BusinessDate;
@@ -47,6 +50,31 @@ export type RevokeCertificate = {
   details: string;
   decisionNo: string;
   decidedOn: BusinessDate;
+  today: BusinessDate;
+};
+
+/** A commune committee proposes a product whose dossier it received (from 2025-07-01). */
+export type ProposeProduct = {
+  type: 'ProposeProduct';
+  productId: string;
+  /** Only PROVINCE is accepted; the API's enum names every level. */
+  toLevel: ProposingLevel;
+  /** The proposing commune, read from the product's subject on `proposedOn` by the caller. */
+  communeCode: string | null;
+  decisionNo: string;
+  proposedOn: BusinessDate;
+  dossierReceivedOn?: BusinessDate | null;
+  note?: string | null;
+  today: BusinessDate;
+};
+
+/** The level a commune proposed to sends an incomplete dossier back. */
+export type ReturnProposal = {
+  type: 'ReturnProposal';
+  productId: string;
+  proposalId: string;
+  reason: string;
+  returnedOn: BusinessDate;
   today: BusinessDate;
 };
 
@@ -69,4 +97,10 @@ export type RecordQualityCertification = {
 };
 
 export type ProductCommand =
-  RegisterProduct | AwardStars | RevokeCertificate | RecordTraceability | RecordQualityCertification;
+  | RegisterProduct
+  | AwardStars
+  | RevokeCertificate
+  | ProposeProduct
+  | ReturnProposal
+  | RecordTraceability
+  | RecordQualityCertification;

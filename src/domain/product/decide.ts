@@ -24,6 +24,7 @@ import {
   type TraceabilityRecorded,
 } from './events';
 import { registeredProduct } from './guards';
+import { proposeProduct, returnProposal } from './proposeProduct';
 import { revokeCertificate } from './revokeCertificate';
 import { type ProductState, evolveProduct, initialProductState, qualityKey } from './state';
 
@@ -40,7 +41,9 @@ export function registerProduct(command: RegisterProduct, state: ProductState): 
   requireSafeId('id', command.productId);
   const twin = command.sameIdIgnoringCase;
   if (twin !== undefined) {
-    throw new IllegalStateError(`Product ${twin} already exists: ids are unique regardless of case`, { productId: twin });
+    throw new IllegalStateError(`Product ${twin} already exists: ids are unique regardless of case`, {
+      productId: twin,
+    });
   }
   const subject = command.subject;
   if (!subject)
@@ -104,6 +107,10 @@ export function decideProduct(command: ProductCommand, state: ProductState): Pro
       return awardStars(command, state);
     case 'RevokeCertificate':
       return revokeCertificate(command, state);
+    case 'ProposeProduct':
+      return proposeProduct(command, state);
+    case 'ReturnProposal':
+      return returnProposal(command, state);
     case 'RecordTraceability':
       return recordTraceability(command, state);
     case 'RecordQualityCertification':

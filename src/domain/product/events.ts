@@ -2,6 +2,8 @@ import type { DomainEvent } from '../../core/decider';
 import type { EvaluationLevel } from '../rules/authority';
 import type { BusinessDate } from '../rules/businessDate';
 import type { EvaluationOutcome } from '../rules/evaluationOutcome';
+import type { EvaluationPurpose } from '../rules/evaluationPurpose';
+import type { DecidingAuthority } from '../rules/issuingAuthority';
 import type { ScoreParts } from '../rules/scoreParts';
 
 export type ProductGroup = 'FOOD' | 'DRINKS' | 'HERBAL' | 'HANDICRAFTS' | 'ORNAMENTAL' | 'TOURISM';
@@ -86,6 +88,10 @@ export type ProductEvaluated = DomainEvent<
     decidedOn: BusinessDate;
     /** The certificate this result issued; null unless the outcome is RECOGNISED. */
     certificateId: string | null;
+    /** Why it was evaluated (absent on events recorded before purposes: read models derive it). */
+    purpose?: EvaluationPurpose;
+    /** The authority that decided, on the decision date (absent on older events: derived from the place). */
+    decidedBy?: DecidingAuthority;
   }
 >;
 
@@ -100,7 +106,10 @@ export type CertificateIssued = DomainEvent<
     decisionNo: string;
     issuedOn: BusinessDate;
     expiresOn: BusinessDate;
+    /** The certificate it replaces: the one valid on its decision date, or the one a renewal renews. */
     supersedes: string | null;
+    /** The authority that issued it, on the decision date (absent on older events: derived from the place). */
+    issuedBy?: DecidingAuthority;
   }
 >;
 
@@ -118,7 +127,34 @@ export type CertificateRevoked = DomainEvent<
     details: string;
     decisionNo: string;
     decidedOn: BusinessDate;
+    /** The authority that decided, on the decision date (absent on older events). */
+    decidedBy?: DecidingAuthority;
   }
+>;
+
+/** A commune committee (or the province for it) proposes a product whose dossier it received and assessed. */
+export type ProductProposed = DomainEvent<
+  'ProductProposed',
+  {
+    productId: string;
+    /** `<productId>.P<n>`, n counting the product's proposals of this kind from 1. */
+    proposalId: string;
+    fromLevel: 'COMMUNE';
+    toLevel: EvaluationLevel;
+    /** The proposing commune on the proposal's date. */
+    communeCode: string | null;
+    purpose: EvaluationPurpose;
+    decisionNo: string;
+    proposedOn: BusinessDate;
+    dossierReceivedOn: BusinessDate | null;
+    note: string | null;
+  }
+>;
+
+/** The level a commune proposed to sends the dossier back, incomplete, with a reason. */
+export type ProposalReturned = DomainEvent<
+  'ProposalReturned',
+  { productId: string; proposalId: string; reason: string; returnedOn: BusinessDate }
 >;
 
 export type TraceabilityRecorded = DomainEvent<
@@ -143,6 +179,8 @@ export type ProductEvent =
   | CertificateIssued
   | CertificateSuperseded
   | CertificateRevoked
+  | ProductProposed
+  | ProposalReturned
   | TraceabilityRecorded
   | QualityCertificationRecorded;
 
@@ -154,4 +192,12 @@ export const certificateIdFor = (productId: string, sequence: number): string =>
 export function productIdOfCertificate(certificateId: string): string | undefined {
   const match = /^(.+)\.C\d+$/.exec(certificateId);
   return match?.[1];
+}
+
+/** A commune's proposal lives in its product's stream; its id names both. */
+export const communeProposalIdFor = (productId: string, sequence: number): string => `${productId}.P${sequence}`;
+
+/** The product of a proposal id: a commune's (`.P<n>`) or a council's proposing evaluation (`.E<n>`). */
+export function productIdOfProposal(proposalId: string): string | undefined {
+  return /^(.+)\.[PE]\d+$/.exec(proposalId)?.[1];
 }

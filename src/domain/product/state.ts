@@ -11,6 +11,14 @@ export interface CertificateState extends CertificateLifecycle {
   readonly level: EvaluationLevel;
 }
 
+/** A commune's proposal as the product's stream knows it: open until evaluated at its level or returned. */
+export interface CommuneProposalState {
+  readonly proposalId: string;
+  readonly toLevel: EvaluationLevel;
+  readonly proposedOn: string;
+  readonly status: 'PENDING' | 'EVALUATED' | 'RETURNED';
+}
+
 export type RegisteredProduct = {
   status: 'registered';
   productId: string;
@@ -26,6 +34,8 @@ export type RegisteredProduct = {
   certificates: readonly CertificateState[];
   traceabilitySystems: ReadonlySet<string>;
   qualityCertifications: ReadonlySet<string>;
+  /** Communes' proposals, in order. */
+  communeProposals: readonly CommuneProposalState[];
 };
 
 export type ProductState = { status: 'unregistered' } | RegisteredProduct;
@@ -56,6 +66,7 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
       certificates: [],
       traceabilitySystems: new Set(),
       qualityCertifications: new Set(),
+      communeProposals: [],
     };
   }
   if (state.status !== 'registered') return state;
@@ -65,6 +76,22 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
         ...state,
         evaluationCount: event.data.evaluationNo,
         evaluationDecisions: new Set([...state.evaluationDecisions, event.data.decisionNo]),
+        // The level a commune proposed to settles its proposal by evaluating the product.
+        communeProposals: closeProposals(state.communeProposals, (p) => p.toLevel === event.data.level, 'EVALUATED'),
+      };
+    case 'ProductProposed': {
+      const { proposalId, toLevel, proposedOn } = event.data;
+      const proposal = { proposalId, toLevel, proposedOn, status: 'PENDING' } as const;
+      return { ...state, communeProposals: [...state.communeProposals, proposal] };
+    }
+    case 'ProposalReturned':
+      return {
+        ...state,
+        communeProposals: closeProposals(
+          state.communeProposals,
+          (p) => p.proposalId === event.data.proposalId,
+          'RETURNED',
+        ),
       };
     case 'CertificateIssued': {
       const { certificateId, stars, level, issuedOn, expiresOn } = event.data;
@@ -86,6 +113,12 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
       return assertNever(event);
   }
 }
+
+const closeProposals = (
+  proposals: readonly CommuneProposalState[],
+  which: (p: CommuneProposalState) => boolean,
+  status: CommuneProposalState['status'],
+): readonly CommuneProposalState[] => proposals.map((p) => (p.status === 'PENDING' && which(p) ? { ...p, status } : p));
 
 export const qualityKey = (c: { standard: string; certificateNo: string }): string =>
   `${c.standard}/${c.certificateNo}`;

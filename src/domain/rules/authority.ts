@@ -5,6 +5,11 @@ import type { Stars } from './starBands';
 export type EvaluationLevel = 'DISTRICT' | 'PROVINCE' | 'NATIONAL';
 export const EVALUATION_LEVELS: readonly EvaluationLevel[] = ['DISTRICT', 'PROVINCE', 'NATIONAL'];
 
+/** A level that proposes: the commune committee (from 2025-07-01) proposes products and recognises nothing. */
+export type ProposingLevel = 'COMMUNE' | EvaluationLevel;
+/** The levels the API names: the councils', and the commune's, which only proposes. */
+export const LEVELS_IN_SCHEMA: readonly ProposingLevel[] = ['COMMUNE', ...EVALUATION_LEVELS];
+
 /**
  * The most stars each council level may recognise, effective-dated by the decision date
  * (not the recording date). Decision 1489/QĐ-TTg abolished district councils from 2025-07-01

@@ -9,14 +9,16 @@ import type { Stars } from './starBands';
  * - PROPOSED: the score is in a band above what this level may recognise, so it goes to the next
  *   level and no certificate is issued here;
  * - RETURNED: a province below 70 before the reorganisation; the district issues the 3★ decision on it;
- * - NOT_RECOGNISED: below 50, or the centre below 90 (the product keeps what it holds).
+ * - NOT_RECOGNISED: below 50, or the centre below 90 (the product keeps what it holds);
+ * - CONFIRMED: a re-check found the product still at the level of its certificate, which stands.
  */
-export type EvaluationOutcome = 'RECOGNISED' | 'PROPOSED' | 'RETURNED' | 'NOT_RECOGNISED';
+export type EvaluationOutcome = 'RECOGNISED' | 'PROPOSED' | 'RETURNED' | 'NOT_RECOGNISED' | 'CONFIRMED';
 export const EVALUATION_OUTCOMES: readonly EvaluationOutcome[] = [
   'RECOGNISED',
   'PROPOSED',
   'RETURNED',
   'NOT_RECOGNISED',
+  'CONFIRMED',
 ];
 
 export interface EvaluationRuling {

@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../rules/businessDate';
+import type { FundingSource } from '../rules/plan180Targets';
 import type { LinkageKind, SubjectKind, SupportProgramme } from './events';
 
 export type RegisterSubject = {
@@ -47,6 +48,10 @@ export type RecordSupport = {
   programme: SupportProgramme;
   providedOn: BusinessDate;
   description: string;
+  /** What it cost, in whole đồng, when the office records it. */
+  amountVnd?: number | null;
+  /** Which of Plan 180's four sources paid for it. */
+  fundingSource?: FundingSource | null;
   today: BusinessDate;
 };
 

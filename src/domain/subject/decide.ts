@@ -4,6 +4,7 @@ import { assertNever } from '../../core/assertNever';
 import { assertBusinessDate } from '../rules/businessDate';
 import { requireSafeId } from '../rules/ids';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../rules/limits';
+import { FUNDING_SOURCES, requireAmountVnd } from '../rules/plan180Targets';
 import { REORGANISATION_DAY } from '../rules/reorganisation';
 import { requireCommune, requireCommuneInDistrict, requireRegistrationPlace } from '../rules/units/readPlace';
 import { optionalText, requireNotBefore, requireOneOf, requirePastDate, requireText } from '../rules/validation';
@@ -35,7 +36,9 @@ export function registerSubject(command: RegisterSubject, state: SubjectState): 
   requireSafeId('id', command.subjectId);
   const twin = command.sameIdIgnoringCase;
   if (twin !== undefined) {
-    throw new IllegalStateError(`Subject ${twin} already exists: ids are unique regardless of case`, { subjectId: twin });
+    throw new IllegalStateError(`Subject ${twin} already exists: ids are unique regardless of case`, {
+      subjectId: twin,
+    });
   }
   const registeredOn = requirePastDate('registeredOn', command.registeredOn, command.today);
   const place = requireRegistrationPlace(command.districtCode, command.communeCode, registeredOn);
@@ -106,6 +109,11 @@ export function recordSupport(command: RecordSupport, state: SubjectState): Supp
         programme: requireOneOf('programme', command.programme, SUPPORT_PROGRAMMES),
         providedOn: requirePastDate('providedOn', command.providedOn, command.today),
         description: requireText('description', command.description, TEXT_MAX, 'lines'),
+        // Support recorded without its money keeps the shape support always had.
+        ...(command.amountVnd == null ? {} : { amountVnd: requireAmountVnd('amountVnd', command.amountVnd) }),
+        ...(command.fundingSource == null
+          ? {}
+          : { fundingSource: requireOneOf('fundingSource', command.fundingSource, FUNDING_SOURCES) }),
       },
     },
   ];

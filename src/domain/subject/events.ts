@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../core/decider';
 import type { BusinessDate } from '../rules/businessDate';
+import type { FundingSource } from '../rules/plan180Targets';
 
 export type SubjectKind = 'COOPERATIVE' | 'COOPERATIVE_GROUP' | 'ENTERPRISE' | 'HOUSEHOLD_BUSINESS';
 export const SUBJECT_KINDS: readonly SubjectKind[] = [
@@ -49,9 +50,18 @@ export type LinkageRecorded = DomainEvent<
   }
 >;
 
+/** `amountVnd` and `fundingSource` are absent in events recorded before support carried its money. */
 export type SupportRecorded = DomainEvent<
   'SupportRecorded',
-  { subjectId: string; supportId: string; programme: SupportProgramme; providedOn: BusinessDate; description: string }
+  {
+    subjectId: string;
+    supportId: string;
+    programme: SupportProgramme;
+    providedOn: BusinessDate;
+    description: string;
+    amountVnd?: number;
+    fundingSource?: FundingSource;
+  }
 >;
 
 export type SubjectEvent = SubjectRegistered | SubjectCommuneRecorded | LinkageRecorded | SupportRecorded;

@@ -2,9 +2,10 @@ import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { CertificateStatusEnum, EvaluationLevelEnum, ProductGroupEnum } from '../enums';
 import { IsDistrictCode, IsEntityId } from './common';
+import { PlaceFilter } from './placeFilter';
 
 @InputType('ProductFilter', { description: 'Which products to list; the conditions given must all hold' })
-export class ProductFilter {
+export class ProductFilter extends PlaceFilter {
   @Field({ description: 'Only products registered in this district', nullable: true })
   @IsOptional()
   @IsDistrictCode()
@@ -33,7 +34,7 @@ export class ProductFilter {
 }
 
 @InputType('CertificateFilter', { description: 'Which certificates to list; the conditions given must all hold' })
-export class CertificateFilter {
+export class CertificateFilter extends PlaceFilter {
   @Field({ description: 'Only certificates of products registered in this district', nullable: true })
   @IsOptional()
   @IsDistrictCode()
@@ -59,7 +60,7 @@ export class CertificateFilter {
 }
 
 @InputType('SubjectFilter', { description: 'Which subjects to list; the conditions given must all hold' })
-export class SubjectFilter {
+export class SubjectFilter extends PlaceFilter {
   @Field({ description: 'Only subjects registered in this district', nullable: true })
   @IsOptional()
   @IsDistrictCode()

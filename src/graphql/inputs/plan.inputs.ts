@@ -3,6 +3,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { PLAN_YEAR_FIRST, PLAN_YEAR_LAST, REF_MAX, TARGET_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
 import { CommandInput, IsDistrictCode, IsProvinceCode, IsText, IsUnitCode } from './common';
+import { PlanOtherTargetsInput } from './planTargets.inputs';
 
 const target = (): PropertyDecorator => (t, k) => [Min(0), Max(TARGET_MAX)].forEach((d) => d(t, k));
 
@@ -56,4 +57,12 @@ export class AdoptPlanInput extends CommandInput {
   @ArrayMaxSize(400)
   @ValidateNested({ each: true })
   targets!: DistrictTargetInput[];
+
+  @Field(() => PlanOtherTargetsInput, {
+    nullable: true,
+    description: 'Targets beside Annex 1 and 2: media a month, key products, sales points',
+  })
+  @IsOptional()
+  @ValidateNested()
+  otherTargets?: PlanOtherTargetsInput | null;
 }

@@ -2,13 +2,14 @@ import { IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   EvaluationLevelEnum,
+  EvaluationPurposeEnum,
   ProductGroupEnum,
   QualityStandardEnum,
   RegistrationKindEnum,
   RevocationReasonEnum,
 } from '../enums';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
-import { SCORE_PART_MAX } from '../../domain/rules/scoreParts';
+import { SCORE_PART_MAX_EVER } from '../../domain/rules/scoreParts';
 import { DateScalar } from '../scalars';
 import { CommandInput, REGISTERED_ID_DESCRIPTION, IsEntityId, IsText } from './common';
 
@@ -28,15 +29,21 @@ export class RegisterProductInput extends CommandInput {
 }
 
 const part = (name: 'a' | 'b' | 'c'): PropertyDecorator => {
-  const message = `parts.${name} must be between 0 and ${SCORE_PART_MAX[name]}`;
-  return (target, key) => [Min(0, { message }), Max(SCORE_PART_MAX[name], { message })].forEach((d) => d(target, key));
+  // The decider checks each part against the criteria of the decision date; here only what no criteria allow.
+  const message = `parts.${name} must be between 0 and ${SCORE_PART_MAX_EVER[name]}`;
+  return (target, key) =>
+    [Min(0, { message }), Max(SCORE_PART_MAX_EVER[name], { message })].forEach((d) => d(target, key));
 };
 
-@InputType('ScorePartsInput', { description: 'The three parts of a score; they must sum to the score' })
+@InputType('ScorePartsInput', {
+  description:
+    'The three parts of a score; they must sum to the score. Maxima by decision date: before 2023-02-24 ' +
+    '(Decision 1048/QĐ-TTg) A 35, B 25, C 40; from then (Decision 148/QĐ-TTg) A 40, B 25, C 35',
+})
 export class ScorePartsInput {
-  @Field(() => Float, { description: 'A: production and community strength, 0–40' }) @part('a') a!: number;
+  @Field(() => Float, { description: 'A: production and community strength, 0–35 or 0–40' }) @part('a') a!: number;
   @Field(() => Float, { description: 'B: marketing and product story, 0–25' }) @part('b') b!: number;
-  @Field(() => Float, { description: 'C: quality, 0–35' }) @part('c') c!: number;
+  @Field(() => Float, { description: 'C: quality, 0–40 or 0–35' }) @part('c') c!: number;
 }
 
 @InputType('AwardStarsInput', { description: "A council's result for a product" })
@@ -57,11 +64,22 @@ export class AwardStarsInput extends CommandInput {
   @ValidateNested()
   parts?: ScorePartsInput | null;
 
+  @Field(() => EvaluationPurposeEnum, {
+    nullable: true,
+    description:
+      'Why it is evaluated. Derived when absent: FIRST without a certificate, RENEWAL when the newest one ends within ' +
+      '90 days after the decision or has ended, UPGRADE otherwise; RECHECK is only ever given',
+  })
+  @IsOptional()
+  purpose?: keyof typeof EvaluationPurposeEnum | null;
+
   @Field({ description: "The number of the council's decision" }) @IsText('decisionNo', REF_MAX) decisionNo!: string;
   @Field(() => DateScalar, { description: "The day of the council's decision" }) decidedOn!: string;
 }
 
-@InputType('RevokeCertificateInput', { description: 'A revocation decision' })
+@InputType('RevokeCertificateInput', {
+  description: 'A revocation decision: of a VALID certificate, or of an EXPIRED one as EXPIRED_NOT_RENEWED',
+})
 export class RevokeCertificateInput extends CommandInput {
   @Field(() => ID, { description: 'The certificate number' }) @IsText('certificateId', REF_MAX) certificateId!: string;
   @Field(() => RevocationReasonEnum, { description: 'Why it is revoked' }) reason!: keyof typeof RevocationReasonEnum;

@@ -1,6 +1,7 @@
-import { IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
+import { FundingSourceEnum, LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
 import { NAME_MAX, REF_MAX, TEXT_MAX } from '../../domain/rules/limits';
 import { DateScalar } from '../scalars';
 import { CommandInput, REGISTERED_ID_DESCRIPTION, IsCommuneCode, IsDistrictCode, IsEntityId, IsText } from './common';
@@ -67,4 +68,13 @@ export class RecordSupportInput extends CommandInput {
   programme!: keyof typeof SupportProgrammeEnum;
   @Field(() => DateScalar, { description: 'The day it was provided' }) providedOn!: string;
   @Field({ description: 'What was provided' }) @IsText('description', TEXT_MAX) description!: string;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'What it cost, in whole đồng (0 or more)' })
+  @IsOptional()
+  @IsInt({ message: 'amountVnd must be a whole number of đồng' })
+  @Min(0, { message: 'amountVnd must be a whole number of đồng, 0 or more' })
+  amountVnd?: number | null;
+
+  @Field(() => FundingSourceEnum, { nullable: true, description: 'Which of the four sources paid for it' })
+  fundingSource?: keyof typeof FundingSourceEnum | null;
 }

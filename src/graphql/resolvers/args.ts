@@ -22,6 +22,9 @@ export class CutArgs {
   atPosition?: string | null;
 }
 
+/** The arguments of CutArgs: given a value, they ask a field about the past, which replays the log. */
+export const HISTORY_ARGUMENTS = ['asOf', 'atPosition'] as const satisfies readonly (keyof CutArgs)[];
+
 @ArgsType()
 export class PageArgs extends CutArgs {
   @Field(() => Int, {
@@ -46,6 +49,10 @@ export class PageArgs extends CutArgs {
   before?: string;
 }
 
+/** The description of every `provinceCode` that a question about a plan year may leave out. */
+export const PROVINCE_ASKED =
+  "The province's code; when absent, the caller's province on the day asked, else the server's OCOP_DEFAULT_PROVINCE (refused when neither)";
+
 /** A province's plan year: what the plan and its reports are asked by. */
 @ArgsType()
 export class ProvinceYearArgs {
@@ -53,7 +60,8 @@ export class ProvinceYearArgs {
   @IsInt()
   year!: number;
 
-  @Field(() => String, { description: "The province's code (06 Bắc Kạn by default)", defaultValue: '06' })
+  @Field(() => String, { nullable: true, description: PROVINCE_ASKED })
+  @IsOptional()
   @IsString()
-  provinceCode!: string;
+  provinceCode?: string | null;
 }

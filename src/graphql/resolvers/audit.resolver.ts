@@ -2,17 +2,18 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { auditTrail } from '../../application/auditTrail';
 import { parseCursor } from '../../application/eventLog';
 import { digestHeads } from '../../application/headsDigest';
-import { stopIfOutOfTime } from '../limits/executionBudget';
 import { verifyStream } from '../../application/verifyLog';
 import { NotFoundError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { AuditEntryType } from '../types/audit.type';
 import { AuditVerificationType, HeadsDigestType } from '../types/auditVerification.type';
+import { Rules } from '../fieldRules';
 
 const missing = (streamId: string) => new NotFoundError(`Stream ${streamId} has no events`, { streamId });
 
 @Resolver()
 export class AuditResolver {
+  @Rules({ access: 'officials', readsStore: true, maxItems: 200 })
   @Query(() => [AuditEntryType], {
     description: 'Every event of a stream, oldest first, with business date, recording time, actor and command',
   })
@@ -26,6 +27,7 @@ export class AuditResolver {
     return entries.map(AuditEntryType.from);
   }
 
+  @Rules({ access: 'officials', readsStore: true })
   @Query(() => AuditVerificationType, {
     description: "Recomputes a stream's hash chain: the first event that does not match, and missing revisions",
   })
@@ -38,6 +40,7 @@ export class AuditResolver {
     return AuditVerificationType.from(result);
   }
 
+  @Rules({ access: 'officials', readsStore: true, wholeLog: true })
   @Query(() => HeadsDigestType, {
     description:
       "The digest of every stream's head, for the whole log or up to a position: publish it, recompute it later",
@@ -48,6 +51,6 @@ export class AuditResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<HeadsDigestType> {
     const at = atPosition ? parseCursor(atPosition, 'atPosition') : undefined;
-    return HeadsDigestType.from(await digestHeads(context.services.store, { at }, stopIfOutOfTime(context)));
+    return HeadsDigestType.from(await digestHeads(context.services.store, { at }, context.outOfTime));
   }
 }

@@ -3,9 +3,12 @@ import { certificateHistory, certificateStreamId } from '../../application/audit
 import { type GraphQLContext, cutOf } from '../context';
 import { AuditEntryType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
+import { Rules } from '../fieldRules';
 
 @Resolver(() => CertificateType)
 export class CertificateHistoryResolver {
+  // Its issue, supersession, revocation and the evaluation: bounded by the domain.
+  @Rules({ readsStore: true, maxItems: 10 })
   @FieldResolver(() => [AuditEntryType], {
     description:
       'Every stored event about this certificate, oldest first: the evaluation that issued it, its issue, ' +

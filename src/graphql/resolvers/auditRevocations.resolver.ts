@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { CertificateView } from '../../../projections';
+import type { CertificateView } from '#projections/index';
 import { certificateHistory, certificateStreamId } from '../../application/auditTrail';
 import { ValidationError } from '../../core/errors';
 import { type GraphQLContext, cutFor } from '../context';
@@ -8,11 +8,13 @@ import { DateScalar } from '../scalars';
 import { AuditEntryType, RevocationRecordType } from '../types/audit.type';
 import { CertificateType } from '../types/certificate.type';
 import { AdministrativeUnitType } from '../types/unit.type';
+import { Rules } from '../fieldRules';
 
 type Revoked = CertificateView & { revocation: NonNullable<CertificateView['revocation']> };
 
 @Resolver(() => RevocationRecordType)
 export class AuditRevocationsResolver {
+  @Rules({ access: 'officials', maxItems: 200 })
   @Query(() => [RevocationRecordType], {
     description: 'Certificates revoked by decisions dated from–to (inclusive), oldest decision first, for auditors',
   })
@@ -52,6 +54,7 @@ export class AuditRevocationsResolver {
 
   // The read models know what was revoked; who recorded it and when is in the stored event. Each
   // product stream is read once per request, however many of its certificates are listed.
+  @Rules({ readsStore: true })
   @FieldResolver(() => AuditEntryType, {
     nullable: true,
     description: 'The stored CertificateRevoked event: actor, recording time, command',

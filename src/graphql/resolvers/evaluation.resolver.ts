@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { evaluationPurposeOf } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutOf, runCommand } from '../context';
 import { AwardStarsInput } from '../inputs/product.inputs';
@@ -13,8 +14,10 @@ export class EvaluationResolver {
   @Mutation(() => EvaluationType, {
     description:
       "Records a council's score. The level and the decision date decide the outcome: a certificate (valid 36 " +
-      'months, superseding the valid one when it has at least as many stars), a proposal to the next level, a ' +
-      'return to the district, or none. Fewer stars than a valid certificate is a CONFLICT.',
+      'months), a proposal to the next level, a return to the district, or none. The purpose decides what a new ' +
+      'certificate replaces: a RENEWAL the one it renews, fewer stars included; FIRST and UPGRADE the valid one, ' +
+      'never with fewer stars (CONFLICT); a RECHECK issues nothing (CONFIRMED, or NOT_RECOGNISED). COMMUNE ' +
+      'only proposes (proposeProduct): BAD_USER_INPUT.',
   })
   async awardStars(
     @Arg('input', { description: "The product, the council's level and score, and the decision" })
@@ -30,7 +33,8 @@ export class EvaluationResolver {
       .get(input.productId)
       ?.evaluations.find((e) => e.evaluationNo === evaluationNo);
     if (!evaluation) throw new NotFoundError('The evaluation was recorded but is not visible yet');
-    return EvaluationType.from(cut.key, input.productId, evaluation);
+    const purpose = evaluationPurposeOf(cut.view.models, input.productId, evaluation);
+    return EvaluationType.from(cut.key, input.productId, evaluation, purpose);
   }
 
   @FieldResolver(() => ProductType, { description: 'The product evaluated' })

@@ -2,13 +2,14 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { MAX_EVENTS_PAGE, parseCursor, readEventsPage } from '../../application/eventLog';
 import { formatPosition } from '../../eventStore/eventStore';
 import type { GraphQLContext } from '../context';
-import { stopIfOutOfTime } from '../limits/executionBudget';
 import { EventPageType, RecordedEventType } from '../types/history.type';
+import { Rules } from '../fieldRules';
 
 const cursor = (text: string | null, field: string) => (text ? parseCursor(text, field) : null);
 
 @Resolver()
 export class HistoryResolver {
+  @Rules({ access: 'officials', readsStore: true, wholeLog: { whenGiven: 'types' } })
   @Query(() => EventPageType, {
     description: 'The event log as data, in global order, a page at a time; the cursor is the log position',
   })
@@ -48,7 +49,7 @@ export class HistoryResolver {
         types,
         streamId,
       },
-      stopIfOutOfTime(context),
+      context.outOfTime,
     );
     const edges = page.events.map((event) => ({
       cursor: formatPosition(event.position),

@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { findPlan } from '../../../projections/plans.projection';
+import { findPlan } from '#projections/plans.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, runCommand } from '../context';
 import { AdoptPlanInput } from '../inputs/plan.inputs';
 import { PlanType } from '../types/plan.type';
 import { CutArgs, ProvinceYearArgs } from './args';
+import { Rules } from '../fieldRules';
+import { provinceAsked } from '../provinceAsked';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -22,6 +24,7 @@ export class PlanResolver {
     return PlanType.from(cut.key, adopted);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => PlanType, {
     description: "A province's yearly OCOP plan with its targets, null when none is adopted",
     nullable: true,
@@ -32,7 +35,7 @@ export class PlanResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<PlanType | null> {
     const { key, view } = await cutFor(context, question);
-    const plan = findPlan(view.models.plans, provinceCode, year);
+    const plan = findPlan(view.models.plans, provinceAsked(provinceCode, context.actor, view.day, year), year);
     return plan ? PlanType.from(key, plan) : null;
   }
 }

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ProductView, View } from '../../../projections';
-import { currentStars, findProducts } from '../../../projections/products.projection';
+import type { ProductView, SubjectView, View } from '#projections/index';
+import { communeOnDay, locateOrFirst } from '../../domain/rules/units/placement';
+import { AdministrativeUnitType } from '../types/unit.type';
+import { currentStars, evaluationPurposeOf, findProducts } from '#projections/products.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -19,6 +21,8 @@ import { ProductType, QualityCertificationType, TraceabilityType } from '../type
 import { SubjectType } from '../types/subject.type';
 import { CutArgs, PageArgs } from './args';
 import { subjectIn } from './subject.resolver';
+import { Rules } from '../fieldRules';
+import { placeAsked } from '../inputs/placeFilter';
 
 export function productIn(cut: Cut, id: string): ProductType {
   const product = cut.view.models.products.get(id);
@@ -68,6 +72,7 @@ export class ProductResolver {
     return productIn(cut, input.productId);
   }
 
+  @Rules({ access: 'public' })
   @Query(() => ProductType, { description: 'A product by its id, now or as it was', nullable: true })
   async product(
     @Arg('id', () => ID, { description: "The product's id, or an id this service gave for an answer about the past" })
@@ -81,6 +86,7 @@ export class ProductResolver {
     return product ? ProductType.from(key, product) : null;
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => ProductPageType, {
     description:
       'Products in registration order, a page at a time, filtered by district, stars, status, group, subject or name',
@@ -92,13 +98,41 @@ export class ProductResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof ProductPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findProducts(view, filter ?? {}), (p) => p.id, { first, after, last, before });
+    const page = paginate(findProducts(view, { ...filter, ...placeAsked(filter, view.day) }), (p) => p.id, {
+      first,
+      after,
+      last,
+      before,
+    });
     return mapPage(page, (p) => ProductType.from(key, p));
   }
 
   @FieldResolver(() => SubjectType, { description: 'The subject that produces it' })
   subject(@Root() product: ProductType, @Ctx() context: GraphQLContext): SubjectType {
     return subjectIn(cutOf(context, product.cut), product.subjectId);
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, {
+    nullable: true,
+    description:
+      "Its subject's commune or ward on the day asked; null when none is recorded (an old subject with a district only)",
+  })
+  commune(@Root() product: ProductType, @Ctx() context: GraphQLContext): AdministrativeUnitType | null {
+    const { view } = cutOf(context, product.cut);
+    const commune = communeOnDay(subjectOf(view, product), view.day);
+    return commune && AdministrativeUnitType.from(commune);
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, {
+    description:
+      "Its subject's province on the day asked (06 Bắc Kạn before 2025-07-01, 19 Thái Nguyên after, for Bắc Kạn)",
+  })
+  province(@Root() product: ProductType, @Ctx() context: GraphQLContext): AdministrativeUnitType {
+    const { view } = cutOf(context, product.cut);
+    const { province } = locateOrFirst(subjectOf(view, product), view.day);
+    if (!province)
+      throw new NotFoundError(`Product ${product.entityId} has no province on record`, { productId: product.entityId });
+    return AdministrativeUnitType.from(province);
   }
 
   @FieldResolver(() => Int, {
@@ -118,7 +152,9 @@ export class ProductResolver {
   @FieldResolver(() => [EvaluationType], { description: 'Every council result, oldest first' })
   evaluations(@Root() product: ProductType, @Ctx() context: GraphQLContext): EvaluationType[] {
     const { view } = cutOf(context, product.cut);
-    return recordOf(view, product).evaluations.map((e) => EvaluationType.from(product.cut, product.entityId, e));
+    return recordOf(view, product).evaluations.map((e) =>
+      EvaluationType.from(product.cut, product.entityId, e, evaluationPurposeOf(view.models, product.entityId, e)),
+    );
   }
 
   @FieldResolver(() => [TraceabilityType], { description: 'The traceability systems its origin can be traced in' })
@@ -133,6 +169,9 @@ export class ProductResolver {
     return recordOf(view, product).qualityCertifications.map((q) => Object.assign(new QualityCertificationType(), q));
   }
 }
+
+/** The subject of a product its cut answered with (registered before it, so there). */
+const subjectOf = (view: View, product: ProductType): SubjectView => view.models.subjects.get(product.subjectId)!;
 
 /** The read model's record of a product its cut answered with (so it is there). */
 const recordOf = (view: View, product: ProductType): ProductView => view.models.products.get(product.entityId)!;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { findSubjects } from '../../../projections/subjects.projection';
+import { findSubjects } from '#projections/subjects.projection';
 import { NotFoundError } from '../../core/errors';
 import { type GraphQLContext, commandContext, cutFor, cutOf, runCommand } from '../context';
 import type { Cut } from '../cut';
@@ -18,6 +18,8 @@ import { SubjectPageType } from '../types/page.type';
 import { ProductType } from '../types/product.type';
 import { SubjectType } from '../types/subject.type';
 import { CutArgs, PageArgs } from './args';
+import { Rules } from '../fieldRules';
+import { placeAsked } from '../inputs/placeFilter';
 
 export function subjectIn(cut: Cut, id: string): SubjectType {
   const subject = cut.view.models.subjects.get(id);
@@ -67,6 +69,7 @@ export class SubjectResolver {
     return subjectIn(cut, input.subjectId);
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => SubjectType, {
     description: 'A subject (cooperative, enterprise, household business) by its id, now or as it was',
     nullable: true,
@@ -83,6 +86,7 @@ export class SubjectResolver {
     return subject ? SubjectType.from(key, subject) : null;
   }
 
+  @Rules({ access: 'officials' })
   @Query(() => SubjectPageType, {
     description: 'Subjects in registration order, a page at a time, filtered by district or name',
   })
@@ -93,7 +97,12 @@ export class SubjectResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<InstanceType<typeof SubjectPageType>> {
     const { key, view } = await cutFor(context, question);
-    const page = paginate(findSubjects(view, filter ?? {}), (s) => s.id, { first, after, last, before });
+    const page = paginate(findSubjects(view, { ...filter, ...placeAsked(filter, view.day) }), (s) => s.id, {
+      first,
+      after,
+      last,
+      before,
+    });
     return mapPage(page, (s) => SubjectType.from(key, s));
   }
 

@@ -1,11 +1,14 @@
 import { Arg, Int, Resolver, Root, Subscription } from 'type-graphql';
-import { districtTargets } from '../../../projections/districtTargets.projection';
-import { isProjected } from '../../../projections';
+import { districtTargets } from '#projections/districtTargets.projection';
+import { isProjected } from '#projections/index';
 import { vietnamDate } from '../../domain/rules/businessDate';
 import { asyncQueue } from '../asyncQueue';
 import type { GraphQLContext } from '../context';
 import { NOW_KEY } from '../cut';
 import { DistrictTargetsRowType, reportKey, reportRows } from '../types/report.type';
+import { Rules } from '../fieldRules';
+import { provinceAsked } from '../provinceAsked';
+import { PROVINCE_ASKED } from './args';
 
 type Row = DistrictTargetsRowType;
 
@@ -38,19 +41,22 @@ function changedRows(context: GraphQLContext, provinceCode: string, year: number
 
 @Resolver()
 export class SubscriptionResolver {
+  @Rules({ access: 'public' })
   @Subscription(() => DistrictTargetsRowType, {
-    description: "Pushes a district's Annex 1 row (and the province total) whenever an event changes it",
-    subscribe: ({ args, context }) =>
-      changedRows(context as GraphQLContext, args['provinceCode'] as string, args['year'] as number),
+    description: "Pushes a unit's Annex 1 row (and the province total) whenever an event changes it",
+    subscribe: ({ args, context }) => {
+      const asked = context as GraphQLContext;
+      const year = args['year'] as number;
+      const day = vietnamDate(asked.services.clock());
+      const provinceCode = provinceAsked(args['provinceCode'] as string | null, asked.actor, day, year);
+      return changedRows(asked, provinceCode, year);
+    },
   })
   planProgressChanged(
     @Root() row: Row,
     @Arg('year', () => Int, { description: 'The plan year to follow' }) _year: number,
-    @Arg('provinceCode', () => String, {
-      description: "The province's code (06 Bắc Kạn by default)",
-      defaultValue: '06',
-    })
-    _provinceCode: string,
+    @Arg('provinceCode', () => String, { nullable: true, description: PROVINCE_ASKED })
+    _provinceCode: string | null,
   ): DistrictTargetsRowType {
     return row;
   }

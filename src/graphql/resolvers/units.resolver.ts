@@ -4,9 +4,11 @@ import { requireUnitsOf } from '../../domain/rules/units/readPlace';
 import type { GraphQLContext } from '../context';
 import { DateScalar } from '../scalars';
 import { AdministrativeUnitType } from '../types/unit.type';
+import { Rules } from '../fieldRules';
 
 @Resolver()
 export class UnitsResolver {
+  @Rules({ access: 'officials' })
   @Query(() => [AdministrativeUnitType], {
     description:
       'The units directly below a province on a day, for pickers: its districts before 2025-07-01, its communes and wards from then on',

@@ -3,6 +3,7 @@ import type { ChainBreakReason, StreamVerification } from '../../application/cha
 import type { HeadsDigest } from '../../application/headsDigest';
 import { formatPosition } from '../../eventStore/eventStore';
 import { DateTimeScalar } from '../scalars';
+import { Rules } from '../fieldRules';
 
 const CHAIN_BREAK_REASONS: Record<ChainBreakReason, ChainBreakReason> = {
   HASH_MISMATCH: 'HASH_MISMATCH',
@@ -80,6 +81,7 @@ export class AuditVerificationType {
   @Field(() => Int, { description: 'How many events do not match' })
   breaks!: number;
 
+  @Rules({ maxItems: 20 })
   @Field(() => [RevisionGapType], { description: 'Revisions missing from the stream' })
   gaps!: RevisionGapType[];
 

@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { CertificateView } from '../../../projections';
+import type { CertificateView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { EvaluationLevelEnum, RevocationReasonEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 
+@PublicType()
 @ObjectType('Revocation', { description: 'The decision that revoked a certificate' })
 export class RevocationType {
   @Field(() => RevocationReasonEnum, { description: 'Why it was revoked' })
@@ -19,6 +21,7 @@ export class RevocationType {
   decidedOn!: string;
 }
 
+@PublicType()
 @ObjectType('Certificate', { description: 'An OCOP certificate: 3–5 stars, valid 36 months from the decision' })
 export class CertificateType {
   @Field(() => ID, {

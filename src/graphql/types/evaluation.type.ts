@@ -1,23 +1,26 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { EvaluationView } from '../../../projections';
+import type { EvaluationView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
-import { EvaluationLevelEnum, EvaluationOutcomeEnum } from '../enums';
+import { EvaluationLevelEnum, EvaluationOutcomeEnum, EvaluationPurposeEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('ScoreParts', {
-  description: 'The three parts of a score (Decision 148/QĐ-TTg); a + b + c = score',
+  description:
+    'The three parts of a score; a + b + c = score; maxima by decision date (1048/QĐ-TTg before 2023-02-24, 148/QĐ-TTg from then)',
 })
 export class ScorePartsType {
-  @Field(() => Float, { description: 'A: production and community strength, at most 40' })
+  @Field(() => Float, { description: 'A: production and community strength, at most 35 (before 2023-02-24) or 40' })
   a!: number;
 
   @Field(() => Float, { description: 'B: marketing and product story, at most 25' })
   b!: number;
 
-  @Field(() => Float, { description: 'C: quality, at most 35' })
+  @Field(() => Float, { description: 'C: quality, at most 40 (before 2023-02-24) or 35' })
   c!: number;
 }
 
+@PublicType()
 @ObjectType('Evaluation', { description: "A council's result for a product" })
 export class EvaluationType {
   @Field(() => ID, {
@@ -53,6 +56,11 @@ export class EvaluationType {
   })
   outcome!: string;
 
+  @Field(() => EvaluationPurposeEnum, {
+    description: 'Why it was evaluated: as given, or derived from what the product held on the decision date',
+  })
+  purpose!: string;
+
   @Field(() => ScorePartsType, { nullable: true, description: 'The A/B/C part scores, when the council recorded them' })
   parts!: ScorePartsType | null;
 
@@ -67,9 +75,11 @@ export class EvaluationType {
   /** The key of the cut it was read from (see ../cut.ts). */
   cut!: string;
 
-  static from(cut: string, productId: string, evaluation: EvaluationView): EvaluationType {
+  /** `purpose`: the evaluation's own, or the one derived for an evaluation recorded before purposes. */
+  static from(cut: string, productId: string, evaluation: EvaluationView, purpose: string): EvaluationType {
     return Object.assign(new EvaluationType(), {
       ...evaluation,
+      purpose,
       id: identify(`${productId}.E${evaluation.evaluationNo}`, cut),
       productId,
       cut,

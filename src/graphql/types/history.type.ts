@@ -42,4 +42,4 @@ export class RecordedEventType {
   }
 }
 
-export const EventPageType = connection('Event', RecordedEventType, 'event', false);
+export const EventPageType = connection('Event', RecordedEventType, 'event', { counted: false });

@@ -3,7 +3,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { CertificateType } from './certificate.type';
 import { ProductType } from './product.type';
 import { SubjectType } from './subject.type';
+import { PublicType } from '../fieldRules';
 
+@PublicType()
 @ObjectType('PageInfo', { description: 'Where a page lies in its list (Relay connections)' })
 export class PageInfoType {
   @Field(() => String, {
@@ -29,7 +31,12 @@ export class PageInfoType {
  * A Relay connection type `<name>Page` with its `<name>Edge`: edges with cursors, the nodes alone
  * for clients that need no cursors, the page info, and (for lists held in the read models) the count.
  */
-export function connection<T extends object>(name: string, node: ClassType<T>, what: string, counted = true) {
+export function connection<T extends object>(
+  name: string,
+  node: ClassType<T>,
+  what: string,
+  { counted = true, readByAnyone = false }: { counted?: boolean; readByAnyone?: boolean } = {},
+) {
   @ObjectType(`${name}Edge`, { description: `One ${what} of a page, with its cursor` })
   class Edge {
     @Field({ description: 'Pass as `after` (or `before`) to page from here' })
@@ -51,6 +58,8 @@ export function connection<T extends object>(name: string, node: ClassType<T>, w
     @Field(() => PageInfoType, { description: 'Where the page lies in the list' })
     pageInfo!: PageInfoType;
   }
+  // A page of a public list is public too (src/graphql/fieldRules.ts), its node type saying so itself.
+  if (readByAnyone) for (const type of [Edge, Page]) PublicType()(type);
   if (!counted) return Page;
 
   @ObjectType(`${name}Page`, { description: `A page of ${what}s (a Relay connection)` })
@@ -58,6 +67,7 @@ export function connection<T extends object>(name: string, node: ClassType<T>, w
     @Field(() => Int, { description: `How many ${what}s the whole list holds` })
     totalCount!: number;
   }
+  if (readByAnyone) PublicType()(CountedPage);
   return CountedPage;
 }
 

@@ -1,11 +1,12 @@
 import { targetUnitCode } from '../../domain/plan/events';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { PlanView } from '../../../projections';
+import type { PlanView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';
-import { type UnitLevel, unitOn } from '../../domain/rules/units/units';
+import { MOST_UNITS_IN_A_PROVINCE, type UnitLevel, unitOn } from '../../domain/rules/units/units';
+import { PublicType, Rules } from '../fieldRules';
 
 /** A target's unit, named as on the plan's adoption day (the day its codes were read on). */
 function unitOfPlan(code: string, adoptedOn: string): AdministrativeUnitType {
@@ -13,6 +14,7 @@ function unitOfPlan(code: string, adoptedOn: string): AdministrativeUnitType {
   return unit ? AdministrativeUnitType.from(unit) : Object.assign(new AdministrativeUnitType(), { code, name: code });
 }
 
+@PublicType()
 @ObjectType('DistrictTarget', { description: "A plan's targets for one unit (a district, a commune or the province)" })
 export class DistrictTargetType {
   @Field(() => ID, { description: "The plan's id and the target's unit" })
@@ -30,6 +32,7 @@ export class DistrictTargetType {
   advancedQmProducts!: number;
 }
 
+@PublicType()
 @ObjectType('Plan', { description: "A province's yearly OCOP plan with its targets per district" })
 export class PlanType {
   @Field(() => ID, {
@@ -57,6 +60,7 @@ export class PlanType {
   })
   level!: UnitLevel;
 
+  @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [DistrictTargetType], { description: 'The targets per unit of the plan' })
   targets!: DistrictTargetType[];
 

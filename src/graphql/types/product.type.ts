@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { ProductView } from '../../../projections';
+import type { ProductView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
 import { ProductGroupEnum, QualityStandardEnum, RegistrationKindEnum } from '../enums';
 import { AdministrativeUnitType } from './unit.type';
+import { PublicType } from '../fieldRules';
 
+@PublicType()
 @ObjectType('Traceability', { description: "A traceability system that records a product's origin" })
 export class TraceabilityType {
   @Field({ description: "The system's name (e.g. a provincial traceability portal)" })
@@ -14,6 +16,7 @@ export class TraceabilityType {
   enabledOn!: string;
 }
 
+@PublicType()
 @ObjectType('QualityCertification', {
   description: 'An advanced quality management certification (ISO 22000, HACCP, VietGAP …)',
 })
@@ -31,6 +34,7 @@ export class QualityCertificationType {
   validUntil!: string | null;
 }
 
+@PublicType()
 @ObjectType('Product', { description: 'A product a subject registered for OCOP evaluation' })
 export class ProductType {
   @Field(() => ID, {

@@ -1,11 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../scalars';
-import type { ReportUnit } from '../../../projections/report';
+import type { ReportUnit } from '#projections/report';
 import { identify } from '../identity';
 import { AdministrativeUnitType } from './unit.type';
 import { UnitLevelEnum } from '../enums';
 import type { UnitLevel } from '../../domain/rules/units/units';
+import { PublicType, Rules } from '../fieldRules';
+import { MOST_UNITS_IN_A_PROVINCE } from '../../domain/rules/units/units';
 
+@PublicType()
 @ObjectType('Indicator', { description: "One indicator of a report row: the plan's target and what was achieved" })
 export class IndicatorType {
   @Field(() => Int, { description: 'From the adopted plan; 0 where the plan sets none' })
@@ -15,6 +18,7 @@ export class IndicatorType {
   actual!: number;
 }
 
+@PublicType()
 @ObjectType('DistrictTargetsRow', {
   description: "Annex 1 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
 })
@@ -43,6 +47,7 @@ export class DistrictTargetsRowType {
   newSubjects!: IndicatorType;
 }
 
+@PublicType()
 @ObjectType('QualityManagementRow', {
   description: "Annex 2 of the plan for one unit of the plan's level (or the unplaced subjects, or the province total)",
 })
@@ -69,9 +74,9 @@ export class QualityManagementRowType {
   advancedQmProducts!: IndicatorType;
 }
 
-/** Fields both reports share; unreferenced, so not emitted as a type of its own. */
+/** Fields every year report shares; unreferenced, so not emitted as a type of its own. */
 @ObjectType()
-abstract class ReportFields {
+export abstract class ReportFields {
   @Field(() => ID, {
     description: 'The report, province and year, and the time asked when about the past (see docs/clients.md)',
   })
@@ -101,11 +106,14 @@ abstract class ReportFields {
   asOf!: Date | null;
 }
 
+@PublicType()
 @ObjectType('DistrictTargetsReport', {
   description: "Annex 1 of a province's plan: product development targets and actuals per unit",
 })
 export class DistrictTargetsReportType extends ReportFields {
+  @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [DistrictTargetsRowType], {
+    deprecationReason: 'Use unitTargets { rows }: the rows are the units of the plan, communes from 2025-07-01',
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
   })
   districts!: DistrictTargetsRowType[];
@@ -121,11 +129,14 @@ export class DistrictTargetsReportType extends ReportFields {
   total!: DistrictTargetsRowType;
 }
 
+@PublicType()
 @ObjectType('QualityManagementReport', {
   description: "Annex 2 of a province's plan: quality of recognised products per unit",
 })
 export class QualityManagementReportType extends ReportFields {
+  @Rules({ maxItems: MOST_UNITS_IN_A_PROVINCE })
   @Field(() => [QualityManagementRowType], {
+    deprecationReason: 'Use qualityTargets { rows }: the rows are the units of the plan, communes from 2025-07-01',
     description: "One row per unit of the plan's level in the province (target 0 where the plan sets none)",
   })
   districts!: QualityManagementRowType[];

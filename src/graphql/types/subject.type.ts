@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { SubjectView } from '../../../projections';
+import type { SubjectView } from '#projections/index';
 import { identify } from '../identity';
 import { DateScalar } from '../scalars';
-import { LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
+import { FundingSourceEnum, LinkageKindEnum, SubjectKindEnum, SupportProgrammeEnum } from '../enums';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { AdministrativeUnitType } from './unit.type';
 import type { Placement } from '../../domain/rules/units/placement';
+import { PublicType } from '../fieldRules';
 
 @ObjectType('Linkage', { description: 'A production and/or consumption linkage of a subject with a partner' })
 export class LinkageType {
@@ -40,8 +42,15 @@ export class SupportType {
 
   @Field({ description: 'What was provided' })
   description!: string;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'What it cost in whole đồng; null when not recorded' })
+  amountVnd!: number | null;
+
+  @Field(() => FundingSourceEnum, { nullable: true, description: 'Which source paid for it; null when not recorded' })
+  fundingSource!: string | null;
 }
 
+@PublicType()
 @ObjectType('Subject', { description: 'A producer: cooperative, cooperative group, enterprise or household business' })
 export class SubjectType {
   @Field(() => ID, {

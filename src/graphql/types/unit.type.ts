@@ -2,7 +2,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { LAST_DAY_OF_DISTRICTS } from '../../domain/rules/reorganisation';
 import { type UnitLevel, districtOn } from '../../domain/rules/units/units';
 import { UnitLevelEnum } from '../enums';
+import { PublicType } from '../fieldRules';
 
+@PublicType()
 @ObjectType('AdministrativeUnit', {
   description:
     'A province, district or commune/ward with its GSO code and its name as on the day asked (codes are reused across 2025-07-01)',

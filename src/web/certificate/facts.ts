@@ -28,6 +28,9 @@ const CERTIFICATE_QUERY = /* GraphQL */ `
       level
       decisionNo
       issuedOn
+      issuedBy {
+        name
+      }
       expiresOn
       supersededBy
       revocation {
@@ -71,6 +74,8 @@ export interface CertificateFacts {
   level: string;
   decisionNo: string;
   issuedOn: string;
+  /** Who decided, as on the decision date ("UBND tỉnh Bắc Kạn"): the place shown is where the producer is today. */
+  issuedBy: { name: string };
   /** The last valid day. */
   expiresOn: string;
   product: { name: string };

@@ -1,6 +1,7 @@
 import { isAfterReorganisation } from '../../domain/rules/reorganisation';
 import { html } from '../http';
 import { LEVEL_TEXT, type Lang, REASON_TEXT, STATUS_TEXT, TEXT, formatDay } from '../i18n';
+import { SALES_POINT_TEXT } from '../salesPoints/text';
 import type { CertificateFacts } from './facts';
 
 /** Commune, district (while districts existed on the day shown) and province, as the address reads. */
@@ -46,6 +47,10 @@ export function certificateBody(facts: CertificateFacts, lang: Lang) {
         <dd>${facts.decisionNo} ${t.dated} ${formatDay(facts.issuedOn)}</dd>
       </div>
       <div>
+        <dt>${t.issuedBy}</dt>
+        <dd>${facts.issuedBy.name}</dd>
+      </div>
+      <div>
         <dt>${t.lastValidDay}</dt>
         <dd>${formatDay(facts.expiresOn)}</dd>
       </div>
@@ -54,6 +59,11 @@ export function certificateBody(facts: CertificateFacts, lang: Lang) {
       <img src="/c/${encodeURIComponent(facts.id)}/qr.svg" width="160" height="160" alt="${t.scan}" />
       <figcaption>${t.scan}</figcaption>
     </figure>
+    <p class="sales-points-link">
+      <a href="/sales-points/${facts.subject.province.code}${langQuery(lang)}"
+        >${SALES_POINT_TEXT[lang].inProvince}: ${facts.subject.province.name}</a
+      >
+    </p>
   </main>`;
 }
 

@@ -33,7 +33,7 @@ export function progressCsv(progress: Progress): string {
           row.unit.name,
           row.target,
           row.actual,
-          row.expectedByNow,
+          Math.round(row.expectedByNow * 100) / 100,
           row.behindPlan,
           progress.statusDay,
         ]);

@@ -68,9 +68,14 @@ export function stackInOutput(output: string): string | null {
 export function uncleanText(text: string): string | null {
   if (/\p{Cs}/u.test(text)) return 'a lone surrogate';
   if (/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ''))) return 'a control character';
-  if (/[\u202a-\u202e\u2066-\u2069]/u.test(text)) return 'a bidi override or isolate';
+  if (/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/u.test(text)) return 'a bidi mark, override or isolate';
+  if (/[\u2028\u2029]/u.test(text)) return 'a line or paragraph separator';
+  if (/[\u{e0000}-\u{e007f}\ufff9-\ufffb]/u.test(text)) return 'a tag or interlinear annotation character';
   if (text !== text.normalize('NFC')) return 'a spelling other than NFC';
-  if (text.length > 0 && text.replace(/[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu, '') === '')
+  if (
+    text.length > 0 &&
+    text.replace(/[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]/gu, '') === ''
+  )
     return 'nothing visible';
   return null;
 }

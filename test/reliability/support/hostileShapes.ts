@@ -19,8 +19,10 @@ const ROOTS = {
   product: (args: string, depth: number) => `product(id: "${PRODUCT}"${args}) { name${nested(depth)} }`,
   certificate: (args: string, depth: number) =>
     `certificate(id: "${PRODUCT}.C1"${args}) { status product { name${nested(depth)} } }`,
-  plan: (args: string) => `plan(year: 2024${args}) { year targets { unit { code } newProducts3Star } }`,
-  districtTargets: (args: string) => `districtTargets(year: 2024${args}) { year districts { unit { code } } }`,
+  plan: (args: string) =>
+    `plan(year: 2024, provinceCode: "06"${args}) { year targets { unit { code } newProducts3Star } }`,
+  districtTargets: (args: string) =>
+    `districtTargets(year: 2024, provinceCode: "06"${args}) { year districts { unit { code } } }`,
   products: (args: string, depth: number) => `products${list(args)} { nodes { name${nested(depth)} } }`,
   subjects: (args: string, depth: number) =>
     `subjects${list(args)} { nodes { name products { name${nested(depth)} } } }`,
@@ -107,7 +109,7 @@ export const TOO_COSTLY: Payload[] = [
   },
   {
     name: 'fifteen replays of the past at distinct instants',
-    query: `{ ${aliased(15, (i) => `districtTargets(year: 2024, asOf: "2024-12-${10 + i}T00:00:00Z") { year }`)} }`,
+    query: `{ ${aliased(15, (i) => `districtTargets(year: 2024, provinceCode: "06", asOf: "2024-12-${10 + i}T00:00:00Z") { year }`)} }`,
   },
   { name: 'fifteen digests of every stream', query: `{ ${aliased(15, () => 'auditDigest { digest }')} }` },
   {
@@ -123,7 +125,7 @@ const TWO_HUNDRED_KB = 's'.repeat(200_000);
 export const ECHOED: Payload[] = [
   {
     name: '10 KB variable that is no Int',
-    query: 'query($y: Int!) { plan(year: $y) { year } }',
+    query: 'query($y: Int!) { plan(year: $y, provinceCode: "06") { year } }',
     variables: { y: TEN_KB },
   },
   { name: '10 KB literal that is no Int', query: `{ plan(year: "${TEN_KB}") { year } }` },

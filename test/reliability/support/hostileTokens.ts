@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { DEVELOPMENT_JWT_SECRET } from '../../../src/graphql/auth/tokens';
+import { DEVELOPMENT_JWT_SECRET } from '../../../src/http/auth/tokens';
 import { TEST_JWT_SECRET } from '../../support/childServer';
 
 /**

@@ -21,8 +21,8 @@ const CERTIFICATE = `id stars level decisionNo issuedOn expiresOn status superse
 const indicators = (names: readonly string[]) =>
   `unit { code } ${names.map((n) => `${n} { target actual }`).join(' ')}`;
 const REPORTS = `query($year: Int!) {
-  districtTargets(year: $year) { statusDay districts { ${indicators(DISTRICT_TARGET_INDICATORS)} } total { ${indicators(DISTRICT_TARGET_INDICATORS)} } }
-  qualityManagement(year: $year) { districts { ${indicators(QUALITY_INDICATORS)} } total { ${indicators(QUALITY_INDICATORS)} } }
+  districtTargets(year: $year, provinceCode: "06") { statusDay districts { ${indicators(DISTRICT_TARGET_INDICATORS)} } total { ${indicators(DISTRICT_TARGET_INDICATORS)} } }
+  qualityManagement(year: $year, provinceCode: "06") { districts { ${indicators(QUALITY_INDICATORS)} } total { ${indicators(QUALITY_INDICATORS)} } }
 }`;
 /**
  * Small pages: the service weighs each nested list (evaluations, certificates) by the longest one in

@@ -26,8 +26,8 @@ export interface SoakTally {
 const PRODUCTS = 40;
 const QUERIES = [
   'query($id: ID!) { product(id: $id) { id stars certificates { id status revocation { reason } } evaluations { stars } } }',
-  '{ districtTargets(year: 2024) { total { newProducts3Star { target actual } newSubjects { actual } } } }',
-  '{ qualityManagement(year: 2024) { total { traceabilityProducts { actual } } } }',
+  '{ districtTargets(year: 2024, provinceCode: "06") { total { newProducts3Star { target actual } newSubjects { actual } } } }',
+  '{ qualityManagement(year: 2024, provinceCode: "06") { total { traceabilityProducts { actual } } } }',
   '{ products(first: 20, filter: { search: "mien dong" }) { totalCount nodes { id stars } } }',
   '{ certificates(first: 20, filter: { status: VALID }) { totalCount nodes { id stars } } }',
   'query($certificateId: ID!) { certificate(id: $certificateId) { status stars product { name } } }',

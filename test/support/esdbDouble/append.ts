@@ -1,13 +1,16 @@
-import { type ServerReadableStream, type sendUnaryData, status } from '@grpc/grpc-js';
+import type { ServerReadableStream, sendUnaryData } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import type { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
-import type { EventLog, ProposedEvent } from './log';
+import { appendFaultError, appendTooLargeError } from './faults';
+import type { ProposedEvent } from './log';
 import { appendResponse, expectedState, proposedEvent, streamName } from './messages';
+import { type DoubleNode, write } from './node';
 
 /**
  * `Streams.Append`, client-streaming: the options message first, then one proposed message per event.
  * Nothing is written until the client half-closes, so a call that breaks off writes nothing.
  */
-export function appendHandler(log: EventLog) {
+export function appendHandler(node: DoubleNode) {
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
     let options: AppendReq.Options | undefined;
     const proposed: ProposedEvent[] = [];
@@ -26,8 +29,12 @@ export function appendHandler(log: EventLog) {
         callback({ code: status.INVALID_ARGUMENT, details: invalid ?? 'no options message' });
         return;
       }
-      const outcome = log.append(streamName(options.getStreamIdentifier()), expectedState(options), proposed);
-      callback(null, appendResponse(options, outcome));
+      node.appends.append += 1;
+      const answer = write(node, call, streamName(options.getStreamIdentifier()), expectedState(options), proposed);
+      if (answer.kind === 'written') callback(null, appendResponse(options, answer.outcome));
+      else if (answer.kind === 'not-leader') callback(answer.error);
+      else if (answer.kind === 'too-large') callback(appendTooLargeError());
+      else callback(appendFaultError(answer.fault));
     });
   };
 }

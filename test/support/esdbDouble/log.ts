@@ -52,7 +52,7 @@ export class EventLog {
       (expected === 'no_stream' && current === undefined) ||
       (expected === 'stream_exists' && current !== undefined) ||
       (typeof expected === 'bigint' && current === expected);
-    if (!matches) return { ok: false, currentRevision: current };
+    if (!matches) return this.alreadyWritten(stream, expected, proposed) ?? { ok: false, currentRevision: current };
     const createdTicks = BigInt(this.clock()) * 10_000n;
     const written: StoredEvent[] = proposed.map((event, i) => {
       const position = this.nextPosition;
@@ -65,6 +65,33 @@ export class EventLog {
     for (const event of written) for (const listener of this.listeners) listener(event);
     const last = written[written.length - 1];
     return { ok: true, currentRevision: last?.revision ?? current ?? -1n, position: last?.position ?? -1n };
+  }
+
+  /**
+   * The server's idempotency check for an exact expected revision (or no stream): the same event ids
+   * already written right after that revision are answered as a success, with nothing written again.
+   */
+  private alreadyWritten(
+    stream: readonly StoredEvent[],
+    expected: ExpectedState,
+    proposed: readonly ProposedEvent[],
+  ): AppendOutcome | undefined {
+    if (expected !== 'no_stream' && typeof expected !== 'bigint') return undefined;
+    const first = expected === 'no_stream' ? 0 : Number(expected) + 1;
+    const written = stream.slice(first, first + proposed.length);
+    if (written.length !== proposed.length || written.some((event, i) => event.id !== proposed[i]!.id))
+      return undefined;
+    const last = written[written.length - 1]!;
+    return { ok: true, currentRevision: last.revision, position: last.position };
+  }
+
+  /** A copy of the log as it is now, which later appends do not reach (a follower that stopped replicating). */
+  snapshot(): EventLog {
+    const copy = new EventLog(this.clock);
+    copy.nextPosition = this.nextPosition;
+    copy.all.push(...this.all);
+    for (const [id, events] of this.streams) copy.streams.set(id, [...events]);
+    return copy;
   }
 
   /** Undefined when the stream does not exist. Revisions are inclusive in both directions. */

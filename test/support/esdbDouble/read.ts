@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type ServerWritableStream, status } from '@grpc/grpc-js';
 import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { eventFilter } from './filters';
+import type { DoubleNode } from './node';
+import { notLeaderError } from './faults';
 import type { EventLog } from './log';
 import {
   allStart,
@@ -14,17 +16,23 @@ import {
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
-/** The live subscriptions, so a test can drop them all as a failing server would. */
-export class SubscriptionRegistry {
-  private readonly drops = new Set<() => void>();
+/** How a live subscription is ended: the status the client sees. */
+export interface Ending {
+  readonly code: status;
+  readonly details: string;
+}
 
-  add(drop: () => void): () => void {
+/** The live subscriptions, so a test can end them all as a failing server or connection would. */
+export class SubscriptionRegistry {
+  private readonly drops = new Set<(ending: Ending) => void>();
+
+  add(drop: (ending: Ending) => void): () => void {
     this.drops.add(drop);
     return () => this.drops.delete(drop);
   }
 
-  dropAll(): void {
-    for (const drop of [...this.drops]) drop();
+  endAll(ending: Ending): void {
+    for (const drop of [...this.drops]) drop(ending);
   }
 }
 
@@ -32,13 +40,16 @@ export class SubscriptionRegistry {
  * `Streams.Read`, server-streaming: a stream read, an `$all` read, or (with the subscription option)
  * a catch-up subscription to `$all`.
  */
-export function readHandler(log: EventLog, subscriptions: SubscriptionRegistry) {
+export function readHandler(node: DoubleNode) {
+  const log = node.reads;
   return (call: ReadCall): void => {
     const options = call.request.getOptions();
     if (!options) return fail(call, status.INVALID_ARGUMENT, 'no read options');
+    const notLeader = notLeaderError(call, node.leader);
+    if (notLeader) return void call.emit('error', notLeader);
     if (options.hasSubscription()) {
       if (!options.hasAll()) return fail(call, status.UNIMPLEMENTED, 'the double subscribes to $all only');
-      return subscribeToAll(call, options, log, subscriptions);
+      return subscribeToAll(call, options, log, node.subscriptions);
     }
     const count = options.hasCount() ? BigInt(options.getCount()) : 2n ** 63n;
     const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
@@ -85,10 +96,9 @@ function subscribeToAll(
     stopListening();
     unregister();
   };
-  unregister = subscriptions.add(() => {
+  unregister = subscriptions.add((ending) => {
     finish();
-    // What a node restart or a lost connection looks like to the client.
-    fail(call, status.UNAVAILABLE, 'Subscription dropped by the server');
+    fail(call, ending.code, ending.details);
   });
   call.on('cancelled', finish);
   call.on('close', finish);

@@ -41,7 +41,13 @@ describe('covers: where and when an office acts', () => {
     ['a "district" officer whose unit is a province', actor('DISTRICT_OFFICER', '06'), naRi(BEFORE), false],
     ['the provincial officer of 06, before 2025-07-01', actor('PROVINCIAL_OFFICER', '06'), naRi(BEFORE), true],
     ['the provincial officer of 06, from 2025-07-01', actor('PROVINCIAL_OFFICER', '06'), naRi(AFTER), false],
-    ['the provincial officer of 19, the former Bắc Kạn before', actor('PROVINCIAL_OFFICER', '19'), naRi(BEFORE), false],
+    [
+      'the provincial officer of 19, the former Bắc Kạn before (its successor completes its records)',
+      actor('PROVINCIAL_OFFICER', '19'),
+      naRi(BEFORE),
+      true,
+    ],
+    ['the provincial officer of 20, the former Bắc Kạn before', actor('PROVINCIAL_OFFICER', '20'), naRi(BEFORE), false],
     ['the provincial officer of 19, the former Bắc Kạn after', actor('PROVINCIAL_OFFICER', '19'), naRi(AFTER), true],
     [
       'the provincial officer of 19, a 2026 subject of 02155',
@@ -75,7 +81,10 @@ describe('covers: where and when an office acts', () => {
 });
 
 describe('authorize', () => {
-  const localActions = Object.keys(GRANTS).filter((a) => a !== 'AdoptPlan') as LocalAction[];
+  const proposalActions = ['ProposeProduct', 'ReturnProposal'];
+  const localActions = Object.keys(GRANTS).filter(
+    (a) => a !== 'AdoptPlan' && !proposalActions.includes(a),
+  ) as LocalAction[];
 
   it('should let the officers of the place record, each on its side of 2025-07-01, and nobody else', () => {
     for (const action of localActions) {
@@ -101,9 +110,10 @@ describe('authorize', () => {
       actor('ANALYST', 'VN'),
     ];
     it.each([
-      ['DISTRICT', BEFORE, ['DISTRICT_OFFICER-066']],
+      // Thái Nguyên's office (19) records Bắc Kạn's own decisions of before the merger, as its successor.
+      ['DISTRICT', BEFORE, ['DISTRICT_OFFICER-066', 'PROVINCIAL_OFFICER-19']],
       ['DISTRICT', AFTER, ['PROVINCIAL_OFFICER-19']],
-      ['PROVINCE', BEFORE, ['PROVINCIAL_OFFICER-06']],
+      ['PROVINCE', BEFORE, ['PROVINCIAL_OFFICER-06', 'PROVINCIAL_OFFICER-19']],
       ['PROVINCE', AFTER, ['PROVINCIAL_OFFICER-19']],
       ['NATIONAL', BEFORE, ['NATIONAL_COUNCIL-VN']],
       ['NATIONAL', AFTER, ['NATIONAL_COUNCIL-VN']],
@@ -120,6 +130,37 @@ describe('authorize', () => {
       expect(() => authorize(actor('PROVINCIAL_OFFICER', '06'), request)).toThrow(
         'PROVINCIAL_OFFICER may not RevokeCertificate of a NATIONAL certificate',
       );
+    });
+  });
+
+  describe("the commune's proposal and its return", () => {
+    const propose = (where: Where) => ({ action: 'ProposeProduct', where }) as const;
+    it('should let the commune officer of the place, or the province, propose', () => {
+      expect(allows(actor('COMMUNE_OFFICER', '02155'), propose(xaNaRi('2026-04-10')))).toBe(true);
+      expect(allows(actor('PROVINCIAL_OFFICER', '19'), propose(xaNaRi('2026-04-10')))).toBe(true);
+      expect(allows(actor('COMMUNE_OFFICER', '02185'), propose(xaNaRi('2026-04-10')))).toBe(false);
+      expect(allows(actor('DISTRICT_OFFICER', '066'), propose(naRi(BEFORE)))).toBe(false);
+    });
+    it('should let only the province return a dossier', () => {
+      const back = { action: 'ReturnProposal', where: xaNaRi('2026-04-20') } as const;
+      expect(allows(actor('PROVINCIAL_OFFICER', '19'), back)).toBe(true);
+      expect(allows(actor('COMMUNE_OFFICER', '02155'), back)).toBe(false);
+    });
+  });
+
+  describe("the successor's office, for the abolished province's past", () => {
+    it('should let 19 record a 2024 result of either Bắc Kạn level for a place now in 19', () => {
+      for (const level of ['DISTRICT', 'PROVINCE'] as const) {
+        expect(
+          allows(actor('PROVINCIAL_OFFICER', '19'), { action: 'AwardStars', level, where: naRi('2024-10-15') }),
+        ).toBe(true);
+      }
+    });
+    it("should leave the centre's decisions to the centre, and other provinces out", () => {
+      const national = { action: 'AwardStars', level: 'NATIONAL', where: naRi('2024-10-15') } as const;
+      expect(allows(actor('PROVINCIAL_OFFICER', '19'), national)).toBe(false);
+      const provincial = { action: 'AwardStars', level: 'PROVINCE', where: naRi('2024-10-15') } as const;
+      expect(allows(actor('PROVINCIAL_OFFICER', '20'), provincial)).toBe(false);
     });
   });
 

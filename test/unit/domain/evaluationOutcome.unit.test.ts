@@ -173,11 +173,12 @@ describe('Supersession only by at least as many stars', () => {
       'ProductEvaluated',
       'CertificateIssued',
     ]);
+    // After its last day the result renews it (purpose RENEWAL): the new certificate replaces the expired one.
     const lapsed = after(
       provincial4,
       award({ level: 'PROVINCE', score: 60, decisionNo: 'T-9', decidedOn: '2027-11-21' }),
     );
-    expect(types(lapsed).slice(-2)).toEqual(['ProductEvaluated', 'CertificateIssued']);
+    expect(types(lapsed).slice(-3)).toEqual(['ProductEvaluated', 'CertificateIssued', 'CertificateSuperseded']);
   });
 });
 
@@ -199,5 +200,32 @@ describe('Score parts (A ≤ 40, B ≤ 25, C ≤ 35, summing to the score)', () 
       productDecider.decide(award({ parts }), registered.reduce(productDecider.evolve, productDecider.initialState()));
     expect(run).toThrow(message);
     expect(run).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } }));
+  });
+});
+
+describe('Score parts by decision date (Decision 1048 before 2023-02-24, 148 from then)', () => {
+  const scored = (decidedOn: string, parts: { a: number; b: number; c: number }) =>
+    spec.given([productRegistered({ registeredOn: '2022-03-01' })]).when(award({ score: 75, parts, decidedOn }));
+  describe('a decision of 2023-02-23 (Decision 1048: A ≤ 35, B ≤ 25, C ≤ 40)', () => {
+    it('should accept C 40', () => {
+      scored('2023-02-23', { a: 20, b: 15, c: 40 }).thenMatches([{ data: { parts: { a: 20, b: 15, c: 40 } } }]);
+    });
+    it('should refuse A 36 as BAD_USER_INPUT naming Decision 1048', () => {
+      scored('2023-02-23', { a: 36, b: 15, c: 24 }).thenThrows(
+        ValidationError,
+        /parts\.a must be between 0 and 35 \(Decision 1048/,
+      );
+    });
+  });
+  describe('a decision of 2023-02-24 (Decision 148: A ≤ 40, B ≤ 25, C ≤ 35)', () => {
+    it('should accept A 40', () => {
+      scored('2023-02-24', { a: 40, b: 15, c: 20 }).thenMatches([{ data: { parts: { a: 40, b: 15, c: 20 } } }]);
+    });
+    it('should refuse C 40 as BAD_USER_INPUT naming Decision 148', () => {
+      scored('2023-02-24', { a: 20, b: 15, c: 40 }).thenThrows(
+        ValidationError,
+        /parts\.c must be between 0 and 35 \(Decision 148/,
+      );
+    });
   });
 });

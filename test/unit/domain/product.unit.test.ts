@@ -112,6 +112,8 @@ describe('Product', () => {
               decisionNo: '1234/QĐ-UBND',
               decidedOn: '2024-10-15',
               certificateId: 'mien-dong.C1',
+              purpose: 'FIRST',
+              decidedBy: { level: 'DISTRICT', unitCode: '066' },
             },
           },
           {
@@ -126,6 +128,7 @@ describe('Product', () => {
               issuedOn: '2024-10-15',
               expiresOn: '2027-10-15',
               supersedes: null,
+              issuedBy: { level: 'DISTRICT', unitCode: '066' },
             },
           },
         ]);
@@ -173,6 +176,8 @@ describe('Product', () => {
               decisionNo: '1234/QĐ-UBND',
               decidedOn: '2024-10-15',
               certificateId: null,
+              purpose: 'FIRST',
+              decidedBy: { level: 'DISTRICT', unitCode: '066' },
             },
           },
         ]);
@@ -206,7 +211,7 @@ describe('Product', () => {
           },
         ]);
     });
-    it('should not supersede a certificate that had already expired (a renewal after expiry)', () => {
+    it('should supersede a certificate that had already expired when a renewal after expiry recognises it', () => {
       const events = after(
         certified,
         award({ level: 'PROVINCE', score: 60, decisionNo: 'R-1', decidedOn: '2027-11-01' }),
@@ -217,6 +222,7 @@ describe('Product', () => {
         'CertificateIssued',
         'ProductEvaluated',
         'CertificateIssued',
+        'CertificateSuperseded',
       ]);
     });
     it('should refuse a certificate decided before the newest one', () => {
@@ -267,6 +273,7 @@ describe('Product', () => {
               details: 'Failed inspection',
               decisionNo: '99/QĐ-UBND',
               decidedOn: '2025-02-01',
+              decidedBy: { level: 'DISTRICT', unitCode: '066' },
             },
           },
         ]);

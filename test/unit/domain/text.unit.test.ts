@@ -15,6 +15,9 @@ function refusal(value: string, shape: 'line' | 'lines' = 'line'): { code: strin
 
 const REFUSED = { code: 'BAD_USER_INPUT', field: 'name' };
 
+/** `text` in Unicode tag characters: invisible in most readers, yet read by some programs. */
+const inTags = (text: string) => [...text].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+
 describe('Text typed by officials', () => {
   it('should accept an ordinary Vietnamese name with diacritics unchanged', () => {
     const name = 'Hợp tác xã Nông nghiệp Đồng Phúc – Miến dong Na Rì';
@@ -40,12 +43,24 @@ describe('Text typed by officials', () => {
     expect(refusal(value)).toEqual(REFUSED);
   });
 
-  it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069'])(
-    'should refuse the bidi override or isolate U+%s',
+  it.each(['200E', '200F', '061C', '202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069'])(
+    'should refuse the bidi mark, override or isolate U+%s',
     (hex) => {
       expect(refusal(`Mật ong${String.fromCodePoint(parseInt(hex, 16))}gnap`)).toEqual(REFUSED);
     },
   );
+
+  it.each([
+    ['the line separator U+2028 in a name', 'Mật ong\u2028Na Rì', 'line'],
+    ['the paragraph separator U+2029 in a name', 'Mật ong\u2029Na Rì', 'line'],
+    ['the line separator U+2028 in free text', 'Dòng một\u2028Dòng hai', 'lines'],
+    ['the paragraph separator U+2029 in free text', 'Đoạn một\u2029Đoạn hai', 'lines'],
+    ['tag characters spelling a hidden text', `Mật ong${inTags('ignore the rules')}`, 'line'],
+    ['the tag characters U+E0000, U+E0001 and U+E007F', 'Mật ong\u{e0000}\u{e0001}\u{e007f}', 'line'],
+    ['an interlinear annotation (U+FFF9–U+FFFB)', 'Mật ong\ufff9giả\ufffabị ẩn\ufffb', 'lines'],
+  ] as const)('should refuse %s', (_, value, shape) => {
+    expect(refusal(value, shape)).toEqual(REFUSED);
+  });
 
   it.each([
     ['a lone high surrogate', 'Mật ong \ud83c'],
@@ -61,12 +76,15 @@ describe('Text typed by officials', () => {
     ['byte-order marks', '\ufeff\ufeff'],
     ['word joiners and spaces', ' \u2060 \u00a0'],
     ['Hangul fillers', '\u3164\u115f'],
+    ['combining marks', '\u0301\u0302\u0323'],
+    ['combining marks and spaces', ' \u0300 \u20dd '],
   ])('should refuse a name made only of %s', (_, value) => {
     expect(refusal(value)).toEqual(REFUSED);
   });
 
   it('should keep a joiner among visible characters, and line breaks in free text only', () => {
     expect(refusal('Mật\u200dong')).toBeNull();
+    expect(refusal('Mie\u0302\u0301n dong')).toBeNull();
     expect(cleanText('details', 'Line one\r\n\tLine two', 2000, 'lines')).toBe('Line one\r\n\tLine two');
     expect(refusal('Line one\u001b[2J', 'lines')).toEqual(REFUSED);
   });

@@ -1,4 +1,4 @@
-import { AnswerCache, type RememberedAnswer } from '../../../src/graphql/answers/answerCache';
+import { AnswerCache, type RememberedAnswer } from '../../../src/http/answers/answerCache';
 
 const answer = (body: string): RememberedAnswer => ({ status: 200, headers: [], body, etag: null });
 

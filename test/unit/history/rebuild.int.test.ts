@@ -4,7 +4,7 @@ import { rebuildBeside } from '../../../projections/rebuild';
 import { replayInto, replayLog } from '../../../projections/replay';
 import { getSqliteEventStore } from '../../../src/eventStore/sqlite';
 import type { EventStore, GlobalPosition } from '../../../src/eventStore/eventStore';
-import { type Services, createServices } from '../../../src/services';
+import { type Services, createServices } from '../../../src/application/services';
 import { tempSqliteStore } from '../../support/tempStore';
 import { recordChanges, steppingClock } from './historyLog';
 

@@ -1,7 +1,7 @@
 import { districtTargets } from '../../../projections/districtTargets.projection';
 import { ValidationError } from '../../../src/core/errors';
 import { getSqliteEventStore } from '../../../src/eventStore/sqlite';
-import { type Services, createServices } from '../../../src/services';
+import { type Services, createServices } from '../../../src/application/services';
 import { tempSqliteStore } from '../../support/tempStore';
 import { type Change, recordChanges, steppingClock } from './historyLog';
 

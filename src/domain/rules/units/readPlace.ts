@@ -2,7 +2,15 @@ import { ValidationError } from '../../../core/errors';
 import type { BusinessDate } from '../businessDate';
 import { LAST_DAY_OF_DISTRICTS, REORGANISATION_DAY } from '../reorganisation';
 import type { AdministrativeUnit } from './referenceData';
-import { communeAfterReorganisation, communeOn, districtOn, provinceOn, successorsOf, unitsOf } from './units';
+import {
+  communeAfterReorganisation,
+  communeOn,
+  daysOfProvinceIn,
+  districtOn,
+  provinceOn,
+  successorsOf,
+  unitsOf,
+} from './units';
 
 /**
  * Input checks for codes given on a date: each names what the code was on that day, or says why it
@@ -84,4 +92,41 @@ export function requireUnitsOf(provinceCode: string, day: BusinessDate): Adminis
   const successors = day >= REORGANISATION_DAY ? successorsOf(provinceCode) : [];
   const hint = successors.length > 0 ? `: from ${REORGANISATION_DAY} its units are in ${successors.join(', ')}` : '';
   throw new ValidationError(`Province ${provinceCode} does not exist on ${day}${hint}`, { field: 'provinceCode' });
+}
+
+/** The provinces that carry on an abolished province's territory, with their names on `day`. */
+function successorNames(provinceCode: string, day: BusinessDate): string {
+  return successorsOf(provinceCode)
+    .map((code) => `${code} ${provinceOn(code, day)?.name ?? ''}`.trimEnd())
+    .join(', ');
+}
+
+/**
+ * A province asked about a year it existed in (some day of it); otherwise refused, naming the province
+ * that carries it on, so a year after the merger never answers an empty report silently.
+ */
+export function requireProvinceInYear(provinceCode: string, year: number, advice = '', field = 'provinceCode'): void {
+  if (daysOfProvinceIn(provinceCode, year)) return;
+  const former = provinceOn(provinceCode, `${year}-01-01`) ?? provinceOn(provinceCode, LAST_DAY_OF_DISTRICTS);
+  const successors = successorNames(provinceCode, REORGANISATION_DAY);
+  throw new ValidationError(
+    successors
+      ? `Province ${provinceCode} ${former?.name ?? ''} did not exist in ${year}: from ${REORGANISATION_DAY} its units are in ${successors}${advice}`
+      : `Unknown province code ${provinceCode} in ${year}`,
+    { field, ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
+  );
+}
+
+/** A province asked about on `day`; an abolished one is refused, naming its successor. */
+export function requireProvinceOn(provinceCode: string, day: BusinessDate, field = 'provinceCode'): AdministrativeUnit {
+  const province = provinceOn(provinceCode, day);
+  if (province) return province;
+  const successors = day >= REORGANISATION_DAY ? successorNames(provinceCode, day) : '';
+  const former = provinceOn(provinceCode, LAST_DAY_OF_DISTRICTS);
+  throw new ValidationError(
+    successors
+      ? `Province ${provinceCode} ${former?.name ?? ''} did not exist on ${day}: from ${REORGANISATION_DAY} its units are in ${successors}`
+      : `Unknown province code ${provinceCode} on ${day}`,
+    { field, ...(successors ? { successors: successorsOf(provinceCode) } : {}) },
+  );
 }

@@ -58,6 +58,20 @@ export function communeAfterReorganisation(oldCommuneCode: string): string | und
   return NEW_COMMUNE_OF.get(oldCommuneCode);
 }
 
+/**
+ * The districts whose old communes went into a commune of 2025-07-01 (Xã Côn Minh 02185: Na Rì 066;
+ * 01849: Thành phố Bắc Kạn 058 and Bạch Thông 063). Empty for a commune no old commune the registry
+ * knows went into.
+ */
+export function formerDistrictsOf(communeCode: string): readonly string[] {
+  const districts = new Set<string>();
+  for (const [old, now] of NEW_COMMUNE_OF) {
+    const district = now === communeCode ? BEFORE_REORGANISATION.byCode.get(old)?.districtCode : null;
+    if (district) districts.add(district);
+  }
+  return [...districts].sort();
+}
+
 /** The provinces a province's territory went to on 2025-07-01 (Bắc Kạn 06 → Thái Nguyên 19); empty if none known. */
 export function successorsOf(provinceCode: string): readonly string[] {
   return SUCCESSORS_OF.get(provinceCode) ?? [];
@@ -97,3 +111,16 @@ export function levelOfCode(code: string): UnitLevel | undefined {
   if (!/^\d+$/.test(code)) return undefined;
   return ({ 2: 'PROVINCE', 3: 'DISTRICT', 5: 'COMMUNE' } as const)[code.length as 2 | 3 | 5];
 }
+
+/** The most units directly below one province in any period: how many rows a report by unit can have. */
+export const MOST_UNITS_IN_A_PROVINCE: number = Math.max(
+  ...[BEFORE_REORGANISATION, FROM_REORGANISATION].map((list) => {
+    const counts = new Map<string, number>();
+    for (const unit of list.byCode.values())
+      if (unit.level !== 'PROVINCE') {
+        const key = `${unit.provinceCode} ${unit.level}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    return Math.max(0, ...counts.values());
+  }),
+);

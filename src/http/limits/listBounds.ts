@@ -1,0 +1,87 @@
+import type { GraphQLField } from 'graphql';
+import type { ReadModels } from '#projections/index';
+import type { ProjectionRunner } from '#projections/runner';
+import { rulesOf } from '../../graphql/fieldRules';
+
+/** How many items a list field may hold, for the cost of a query that selects it. */
+export type ListWeight = (parent: string, field: GraphQLField<unknown, unknown>) => number;
+
+/**
+ * Lists weighed as if they held at least this many items, so that a small registry does not let
+ * through a document that the same registry refuses once it has grown.
+ */
+export const MINIMUM_LIST_WEIGHT = 5;
+
+/** A list nobody measured or declared: weighed like a full page. */
+export const UNDECLARED_LIST_WEIGHT = 100;
+
+type Measured = Record<string, number>;
+
+/** The nested lists of one product and of one subject, by the coordinate that returns them. */
+const PRODUCT_LISTS = {
+  'Product.evaluations': (p) => p.evaluations.length,
+  'Product.certificates': (p) => p.certificateIds.length,
+  'Product.traceability': (p) => p.traceability.length,
+  'Product.qualityCertifications': (p) => p.qualityCertifications.length,
+} as const satisfies Record<string, (product: ProductOf) => number>;
+const SUBJECT_LISTS = {
+  'Subject.products': (s) => s.productIds.length,
+  'Subject.linkages': (s) => s.linkages.length,
+  'Subject.supports': (s) => s.supports.length,
+} as const satisfies Record<string, (subject: SubjectOf) => number>;
+
+type ProductOf = ReadModels['products'] extends Map<string, infer P> ? P : never;
+type SubjectOf = ReadModels['subjects'] extends Map<string, infer S> ? S : never;
+
+function recordProduct(longest: Measured, product: ProductOf): void {
+  for (const [coordinate, length] of Object.entries(PRODUCT_LISTS))
+    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(product));
+}
+
+function recordSubject(longest: Measured, subject: SubjectOf): void {
+  for (const [coordinate, length] of Object.entries(SUBJECT_LISTS))
+    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(subject));
+}
+
+/** The longest of each nested list in the read models now (lists only grow, so the past holds no longer ones). */
+export function measureLists(models: ReadModels): Measured {
+  const longest: Measured = Object.fromEntries(
+    [...Object.keys(PRODUCT_LISTS), ...Object.keys(SUBJECT_LISTS)].map((coordinate) => [coordinate, 0]),
+  );
+  for (const product of models.products.values()) recordProduct(longest, product);
+  for (const subject of models.subjects.values()) recordSubject(longest, subject);
+  return longest;
+}
+
+/**
+ * Weighs nested lists by their real maximum in the live read models, kept exact as events apply: once
+ * in full for each models object the runner holds (at start, after a rebuild), then, after each event,
+ * only the product or subject it touched. Lists only grow, so a maximum never has to be lowered, and
+ * an operation costed right after a write sees the lists that write lengthened.
+ */
+export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach(): void } {
+  let measuredFor: ReadModels | null = null;
+  let longest: Measured = {};
+  const current = (): Measured => {
+    if (measuredFor !== runner.models) {
+      measuredFor = runner.models;
+      longest = measureLists(runner.models);
+    }
+    return longest;
+  };
+  const detach = runner.onEvent((event, models) => {
+    if (models !== measuredFor) return; // measured in full when next asked
+    const data = event.data as { productId?: unknown; subjectId?: unknown };
+    const product = typeof data.productId === 'string' ? models.products.get(data.productId) : undefined;
+    if (product) recordProduct(longest, product);
+    const subject = typeof data.subjectId === 'string' ? models.subjects.get(data.subjectId) : undefined;
+    if (subject) recordSubject(longest, subject);
+  });
+  // Measured lists first; otherwise what the field declares (`@Rules({ maxItems })`).
+  const weight: ListWeight = (parent, field) => {
+    const length = current()[`${parent}.${field.name}`] ?? rulesOf(field).maxItems;
+    if (length === undefined) return UNDECLARED_LIST_WEIGHT;
+    return Math.max(length, MINIMUM_LIST_WEIGHT);
+  };
+  return Object.assign(weight, { detach: () => void detach() });
+}
