@@ -1,45 +1,15 @@
 import { type PlaceQuery, subjectsInPlace } from './placeIndex';
-import type { View } from './index';
-import { type EvaluationLevel, revokingLevel } from '#src/domain/rules/authority';
+import type { View } from './views/models';
+import { revokingLevel } from '#src/domain/rules/authority';
 import { type CertificateStatus, certificateStatusOn, expiresWithin } from '#src/domain/rules/certificateValidity';
-import type {
-  CertificateIssued,
-  CertificateRevoked,
-  CertificateSuperseded,
-  RevocationReason,
-} from '#src/domain/product/events';
+import type { CertificateIssued, CertificateRevoked, CertificateSuperseded } from '#src/domain/product/events';
 import { type DecidingAuthority, decidingAuthority } from '#src/domain/rules/issuingAuthority';
-import type { ReadonlyModels } from './index';
-import { type Draft, type Projection, handles } from './projection';
+import type { ReadonlyModels } from './views/models';
+import { type Projection, handles } from './projection';
 import { productProvinceOn } from './products.projection';
+import type { CertificateView, CertificatesState } from './views/certificate';
 
-export interface RevocationView {
-  readonly reason: RevocationReason;
-  readonly details: string;
-  readonly decisionNo: string;
-  readonly decidedOn: string;
-  /** The authority that decided, as recorded (absent on older events). */
-  readonly decidedBy?: DecidingAuthority;
-}
-
-export interface CertificateView {
-  readonly id: string;
-  readonly productId: string;
-  readonly stars: number;
-  readonly level: EvaluationLevel;
-  readonly decisionNo: string;
-  readonly issuedOn: string;
-  readonly expiresOn: string;
-  readonly supersedes: string | null;
-  readonly supersededBy: string | null;
-  readonly supersededOn?: string;
-  readonly revokedOn?: string;
-  readonly revocation: RevocationView | null;
-  /** The issuing authority as recorded; absent on events recorded before it was (see `issuedByOf`). */
-  readonly issuedBy?: DecidingAuthority;
-}
-
-export type CertificatesState = Map<string, Draft<CertificateView>>;
+export type { RevocationView, CertificateView, CertificatesState } from './views/certificate';
 
 export const certificatesProjection: Projection<
   CertificatesState,

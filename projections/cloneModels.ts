@@ -1,5 +1,5 @@
 import type { FairSlices } from '#src/core/fairSlices';
-import type { ReadModels } from './index';
+import type { ReadModels } from './views/models';
 
 /**
  * A deep copy of the read models, to extend a kept historic state without touching it. Read models hold

@@ -1,4 +1,4 @@
-import type { View } from './index';
+import type { View } from './views/models';
 import { consolidatedSubjects } from './indicators/consolidatedSubjects';
 import { newProducts3Star } from './indicators/newProducts3Star';
 import { newSubjects } from './indicators/newSubjects';

@@ -1,5 +1,5 @@
 import { type GlobalPosition, type RecordedEvent, comparePositions } from '#src/eventStore/eventStore';
-import type { ReadModels } from './index';
+import type { ReadModels } from './views/models';
 
 /** The read models over a prefix of the log. Shared between requests: never mutated once built. */
 export interface HistoricModels {

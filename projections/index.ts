@@ -1,27 +1,15 @@
 import type { DomainEvent } from '#src/core/decider';
-import { type CertificateView, certificatesProjection, type CertificatesState } from './certificates.projection';
-import { type FoldedIdsState, foldedIdsProjection } from './foldedIds.projection';
-import { type KeyProductView, keyProductsProjection, type KeyProductsState } from './keyProducts.projection';
-import { type MediaItemView, mediaProjection, type MediaState } from './media.projection';
-import { type SalesPointView, salesPointsProjection, type SalesPointsState } from './salesPoints.projection';
-import { type PlanView, plansProjection, type PlansState } from './plans.projection';
-import { type ProductView, productsProjection, type ProductsState } from './products.projection';
+import { certificatesProjection } from './certificates.projection';
+import { foldedIdsProjection } from './foldedIds.projection';
+import { keyProductsProjection } from './keyProducts.projection';
+import { mediaProjection } from './media.projection';
+import { salesPointsProjection } from './salesPoints.projection';
+import { plansProjection } from './plans.projection';
+import { productsProjection } from './products.projection';
 import { type Projection, forgetAnswers } from './projection';
-import { type ProposalView, proposalsProjection, type ProposalsState } from './proposals.projection';
-import { type SubjectView, subjectsProjection, type SubjectsState } from './subjects.projection';
-
-/** Every entity read model, built together from one pass over the log. */
-export interface ReadModels {
-  plans: PlansState;
-  subjects: SubjectsState;
-  products: ProductsState;
-  certificates: CertificatesState;
-  proposals: ProposalsState;
-  foldedIds: FoldedIdsState;
-  media: MediaState;
-  keyProducts: KeyProductsState;
-  salesPoints: SalesPointsState;
-}
+import type { ReadModels } from './views/models';
+import { proposalsProjection } from './proposals.projection';
+import { subjectsProjection } from './subjects.projection';
 
 const REGISTERED = {
   plans: plansProjection,
@@ -70,29 +58,7 @@ export function isProjected(type: string): boolean {
   return NAMES.some((name) => REGISTERED[name].canHandle(type));
 }
 
-/** The read models as every reader sees them: shared, so never changed outside the projections. */
-export interface ReadonlyModels {
-  readonly plans: ReadonlyMap<string, PlanView>;
-  readonly subjects: ReadonlyMap<string, SubjectView>;
-  readonly products: ReadonlyMap<string, ProductView>;
-  readonly certificates: ReadonlyMap<string, CertificateView>;
-  readonly proposals: ReadonlyMap<string, readonly ProposalView[]>;
-  /** Subject and product ids by their folded key: see foldedIds.projection.ts. */
-  readonly foldedIds: {
-    readonly subjects: ReadonlyMap<string, string>;
-    readonly products: ReadonlyMap<string, string>;
-  };
-  readonly media: ReadonlyMap<string, MediaItemView>;
-  /** Every key product designation, ended ones included, by product. */
-  readonly keyProducts: ReadonlyMap<string, readonly KeyProductView[]>;
-  readonly salesPoints: ReadonlyMap<string, SalesPointView>;
-}
-
-/** Read models as seen on one business day: certificate statuses are computed against `day`. */
-export interface View {
-  readonly models: ReadonlyModels;
-  readonly day: string;
-}
+export type { ReadModels, ReadonlyModels, View } from './views/models';
 
 export type { CertificateView, RevocationView } from './certificates.projection';
 export type { PlanView } from './plans.projection';

@@ -1,20 +1,10 @@
-import type { ReadonlyModels } from './index';
+import type { ReadonlyModels } from './views/models';
 import type { KeyProductEvent } from '#src/domain/keyProduct/events';
-import type { KeyProductLevel } from '#src/domain/rules/plan180Targets';
-import { type Draft, type Projection, handles } from './projection';
 
-export interface KeyProductView {
-  readonly productId: string;
-  readonly level: KeyProductLevel;
-  /** The unit of that level it is a key product of, read on `decidedOn`. */
-  readonly unitCode: string;
-  readonly decisionNo: string;
-  readonly decidedOn: string;
-  readonly endedOn: string | null;
-}
+import { type Projection, handles } from './projection';
+import type { KeyProductView, KeyProductsState } from './views/keyProduct';
 
-/** Every designation, ended ones included, by product, in log order. */
-export type KeyProductsState = Map<string, Draft<KeyProductView>[]>;
+export type { KeyProductView, KeyProductsState } from './views/keyProduct';
 
 export const keyProductsProjection: Projection<KeyProductsState, KeyProductEvent> = {
   name: 'keyProducts',

@@ -1,19 +1,9 @@
 import type { MediaEvent } from '#src/domain/media/events';
-import type { MediaLevel } from '#src/domain/rules/plan180Targets';
+
 import { type Projection, handles } from './projection';
+import type { MediaState } from './views/media';
 
-export interface MediaItemView {
-  readonly id: string;
-  readonly provinceCode: string;
-  readonly outlet: string;
-  readonly outletLevel: MediaLevel;
-  readonly title: string;
-  readonly publishedOn: string;
-  readonly url: string | null;
-}
-
-/** Media items by id, in log order. */
-export type MediaState = Map<string, MediaItemView>;
+export type { MediaItemView, MediaState } from './views/media';
 
 export const mediaProjection: Projection<MediaState, MediaEvent> = {
   name: 'media',

@@ -1,4 +1,4 @@
-import type { ReadModels } from './index';
+import type { ReadModels } from './views/models';
 
 /** How many entries each read model holds (a model that is not a Map counts as 1). */
 export function countModels(models: ReadModels): Record<string, number> {

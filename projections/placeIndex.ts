@@ -1,4 +1,4 @@
-import type { View } from './index';
+import type { View } from './views/models';
 import { remembered } from './projection';
 import { locate } from '#src/domain/rules/units/placement';
 

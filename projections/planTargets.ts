@@ -1,4 +1,4 @@
-import type { ReadonlyModels, View } from './index';
+import type { ReadonlyModels, View } from './views/models';
 import { inForce } from './keyProducts.projection';
 import { findPlan } from './plans.projection';
 import { openOn, placementOf } from './salesPoints.projection';

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '#src/core/decider';
-import type { ReadModels, ReadonlyModels, View } from './index';
+import type { ReadModels, ReadonlyModels, View } from './views/models';
+
+export type { Draft } from './views/draft';
 
 /**
  * A read model: a reducer over events in global order. `evolve` may update the state it is given
@@ -13,13 +15,6 @@ export interface Projection<State, Event extends DomainEvent = DomainEvent> {
   initialState(): State;
   evolve(state: State, event: Event): State;
 }
-
-/**
- * The writable form of a read-model view, for its own projection's `evolve` only. Everything else
- * sees the views as readonly: answers are shared between requests and kept (`remembered`), so a
- * caller that sorted or changed one would change every later answer.
- */
-export type Draft<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 export const handles =
   (...types: string[]) =>

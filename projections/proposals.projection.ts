@@ -1,42 +1,15 @@
-import type { View } from './index';
+import type { View } from './views/models';
 import type { ProductEvaluated, ProductProposed, ProposalReturned } from '#src/domain/product/events';
 import { productProvinceOn } from './products.projection';
-import type { EvaluationLevel, ProposingLevel } from '#src/domain/rules/authority';
+import type { ProposingLevel } from '#src/domain/rules/authority';
 import { NEXT_LEVEL } from '#src/domain/rules/evaluationOutcome';
 import { type EvaluationPurpose, derivePurpose } from '#src/domain/rules/evaluationPurpose';
-import { type Draft, type Projection, handles, remembered } from './projection';
+import { type Projection, handles, remembered } from './projection';
+import type { ProposalStatus, ProposalView, ProposalsState } from './views/proposal';
 
-/**
- * PENDING at the next level; EVALUATED once that level scored it; WITHDRAWN by a newer result of the
- * proposing level; RETURNED to the proposing commune (an incomplete dossier).
- */
-export type ProposalStatus = 'PENDING' | 'EVALUATED' | 'WITHDRAWN' | 'RETURNED';
+export type { ProposalStatus, ProposalView, ProposalsState } from './views/proposal';
+
 export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['PENDING', 'EVALUATED', 'WITHDRAWN', 'RETURNED'];
-
-export interface ProposalView {
-  /** A council's proposing evaluation `<productId>.E<evaluationNo>`, or a commune's proposal `<productId>.P<n>`. */
-  readonly id: string;
-  readonly productId: string;
-  readonly fromLevel: ProposingLevel;
-  readonly toLevel: EvaluationLevel;
-  /** The proposing council's score; null for a commune's proposal, which is not scored. */
-  readonly score: number | null;
-  /** As recorded; null on evaluations recorded before purposes (see `proposalPurpose`). */
-  readonly purpose: EvaluationPurpose | null;
-  readonly decisionNo: string;
-  readonly proposedOn: string;
-  readonly status: ProposalStatus;
-  /** The evaluation that closed it: the next level's (EVALUATED) or the proposing level's newer one (WITHDRAWN). */
-  readonly closedBy: number | null;
-  /** A commune's proposal: the commune, when the dossier came in, its note, and why it was sent back. */
-  readonly communeCode?: string | null;
-  readonly dossierReceivedOn?: string | null;
-  readonly note?: string | null;
-  readonly returned?: { readonly reason: string; readonly returnedOn: string } | null;
-}
-
-/** Each product's proposals in log order; only the last can be PENDING. */
-export type ProposalsState = Map<string, Draft<ProposalView>[]>;
 
 type ProposalEvent = ProductEvaluated | ProductProposed | ProposalReturned;
 

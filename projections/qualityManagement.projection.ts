@@ -1,4 +1,4 @@
-import type { View } from './index';
+import type { View } from './views/models';
 import { advancedQmProducts } from './indicators/advancedQmProducts';
 import { linkageSubjects } from './indicators/linkageSubjects';
 import { traceabilityProducts } from './indicators/traceabilityProducts';

@@ -1,4 +1,4 @@
-import type { ReadonlyModels } from './index';
+import type { ReadonlyModels } from './views/models';
 import { type Indicator as IndicatorDefinition, productsOf, yearScope } from './indicators/yearScope';
 import { OUTSIDE, reportFrame } from './reportFrame';
 import type { UnitLevel } from '#src/domain/rules/units/units';

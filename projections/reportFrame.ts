@@ -1,4 +1,4 @@
-import type { ReadonlyModels } from './index';
+import type { ReadonlyModels } from './views/models';
 import { type PlanView, findPlan } from './plans.projection';
 import type { SubjectView } from './subjects.projection';
 import { REORGANISATION_DAY } from '#src/domain/rules/reorganisation';

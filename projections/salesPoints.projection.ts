@@ -1,24 +1,10 @@
-import type { ReadonlyModels } from './index';
+import type { ReadonlyModels } from './views/models';
 import { type Placement, locateOrFirst } from '#src/domain/rules/units/placement';
 import type { SalesPointEvent } from '#src/domain/salesPoint/events';
-import { type Draft, type Projection, handles } from './projection';
+import { type Projection, handles } from './projection';
+import type { SalesPointView, SalesPointsState } from './views/salesPoint';
 
-export interface SalesPointView {
-  readonly id: string;
-  readonly name: string;
-  readonly operatorSubjectId: string | null;
-  readonly provinceCode: string;
-  readonly districtCode: string | null;
-  readonly communeCode: string | null;
-  readonly address: string;
-  readonly openedOn: string;
-  readonly standard: string | null;
-  readonly closedOn: string | null;
-  readonly closeReason: string | null;
-}
-
-/** Sales points by id, in the order they were registered. */
-export type SalesPointsState = Map<string, Draft<SalesPointView>>;
+export type { SalesPointView, SalesPointsState } from './views/salesPoint';
 
 export const salesPointsProjection: Projection<SalesPointsState, SalesPointEvent> = {
   name: 'salesPoints',

@@ -1,7 +1,7 @@
 import { type Hash, type Hmac, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ReadModels } from './index';
+import type { ReadModels } from './views/models';
 import { decodePlain, encodePlain } from './plainCodec';
 
 /** What a snapshot says about itself, on its second line, as JSON. */

@@ -8,7 +8,7 @@ import {
   parsePosition,
 } from '#src/eventStore/eventStore';
 import { projectionCodeVersion } from './codeVersion';
-import type { ReadModels } from './index';
+import type { ReadModels } from './views/models';
 import {
   type SnapshotHeader,
   checksumOf,

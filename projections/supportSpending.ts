@@ -1,4 +1,4 @@
-import type { View } from './index';
+import type { View } from './views/models';
 import type { ReportUnit } from './report';
 import { FUNDING_SOURCES, type FundingSource } from '#src/domain/rules/plan180Targets';
 import { REORGANISATION_DAY } from '#src/domain/rules/reorganisation';

@@ -1,4 +1,4 @@
-import type { ReadonlyModels } from '../index';
+import type { ReadonlyModels } from '../views/models';
 import { statusOf } from '../certificates.projection';
 import type { ProductView } from '../products.projection';
 import type { SubjectView } from '../subjects.projection';

@@ -3,9 +3,10 @@ import { type EvaluationLevel, revokingLevel } from '../domain/rules/authority';
 import { isBusinessDate } from '../domain/rules/businessDate';
 import type { KeyProductLevel } from '../domain/rules/plan180Targets';
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
-import { type CommuneRecord, type Placement, locateOrFirst } from '../domain/rules/units/placement';
+import { type CommuneRecord, locateOrFirst } from '../domain/rules/units/placement';
 import { communeOn, districtOn, provinceOn } from '../domain/rules/units/units';
 import { actsAsSuccessor } from './succession';
+import type { Where } from './where';
 import type { Actor, Role } from './metadata';
 
 /** Commands that act where a subject is (for a product, where its subject was when it was registered). */
@@ -26,11 +27,7 @@ export type LocalAction =
 export type ProvinceAction = 'AdoptPlan' | 'RecordMediaCoverage';
 
 /** Where a command acts: a placement (district, communes) read on the command's own date. */
-export interface Where {
-  readonly placement: Placement;
-  /** The decision, registration or event date the command carries: jurisdiction follows it. */
-  readonly day: string;
-}
+export type { Where } from './where';
 
 /**
  * What a command asks to do, and where. `where` is null when the target does not exist, in which

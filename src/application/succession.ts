@@ -1,7 +1,7 @@
 import { REORGANISATION_DAY } from '../domain/rules/reorganisation';
 import { locate, locateOrFirst } from '../domain/rules/units/placement';
 import { successorsOf } from '../domain/rules/units/units';
-import type { Where } from './authorization';
+import type { Where } from './where';
 import type { Actor } from './metadata';
 
 /**
