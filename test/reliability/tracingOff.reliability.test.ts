@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const OBSERVABILITY = join(__dirname, '..', '..', 'dist', 'src', 'observability', 'index.js');
-const SETTINGS = join(__dirname, '..', '..', 'dist', 'src', 'observability', 'settings.js');
+const SETTINGS = join(__dirname, '..', '..', 'dist', 'src', 'config', 'observability.js');
 
 /**
  * Makes the service's observability in a fresh Node process and lists the OpenTelemetry modules it

@@ -39,7 +39,7 @@ describe('Media coverage', () => {
     spec
       .given([])
       .when(media({ publishedOn: '2025-08-01' }))
-      .thenThrows(ValidationError, /06 does not exist on 2025-08-01: .* 19/);
+      .thenThrows(ValidationError, /06 Bắc Kạn did not exist on 2025-08-01: .* 19 Thái Nguyên/);
   });
   it('should refuse a link that is not a web address', () => {
     spec
