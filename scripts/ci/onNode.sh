@@ -10,6 +10,8 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 root=$("$repo/scripts/ci/installNode.sh" "$major")
 
 copy=$(mktemp -d "${TMPDIR:-/tmp}/ocop-node$major-XXXXXX")
+# mktemp makes it 0700; a test runs the server as another user (a read-only store), which must read it.
+chmod 755 "$copy"
 trap 'rm -rf "$copy"' EXIT
 git -C "$repo" archive HEAD | tar -x -C "$copy"
 

@@ -32,7 +32,10 @@ export function certificateProblems(events: readonly ProductEvent[]): string[] {
   const starsOf = new Map<string, number>();
   const revoked = new Set<string>();
   const superseded = new Set<string>();
+  // A renewal replaces the certificate it renews whatever its stars; any other supersession never lowers them.
+  let purpose: string | undefined;
   for (const { type, data } of events) {
+    if (type === 'ProductEvaluated') purpose = data.purpose;
     if (type === 'CertificateIssued') {
       if (data.stars < 3 || data.stars > 5) problems.push(`${data.certificateId} carries ${data.stars} stars`);
       if (data.expiresOn > addMonths(data.issuedOn, 36))
@@ -52,7 +55,7 @@ export function certificateProblems(events: readonly ProductEvent[]): string[] {
       superseded.add(data.certificateId);
       if (data.supersededBy !== issued.at(-1) || data.certificateId !== issued.at(-2))
         problems.push(`${data.certificateId} superseded by ${data.supersededBy}, not by its successor`);
-      if ((starsOf.get(data.supersededBy) ?? 0) < (starsOf.get(data.certificateId) ?? 0))
+      if (purpose !== 'RENEWAL' && (starsOf.get(data.supersededBy) ?? 0) < (starsOf.get(data.certificateId) ?? 0))
         problems.push(`${data.certificateId} superseded by ${data.supersededBy}, which has fewer stars`);
     }
   }
