@@ -36,6 +36,7 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private rebuilding: Promise<RebuildResult> | null = null;
+  private held: Promise<void> | null = null;
 
   constructor(private readonly store: EventStore) {}
 
@@ -82,10 +83,27 @@ export class ProjectionRunner {
     return this.rebuilding;
   }
 
+  /**
+   * Applies no further event until the returned function is called: for work that reads the models over
+   * several turns of the event loop and needs them as they are now (a snapshot being written). Reads go
+   * on meanwhile; waits for a position wait longer.
+   */
+  hold(): () => void {
+    if (this.held) throw new Error('The read models are already held');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+      release();
+    };
+  }
+
   private async follow(subscription: Subscription): Promise<void> {
     let current: RecordedEvent | null = null;
     try {
       for await (const event of subscription) {
+        if (this.held) await this.held;
         current = event;
         applyEvent(this.models, upcast(event));
         this.position = event.position;

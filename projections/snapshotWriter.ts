@@ -1,6 +1,8 @@
 import { formatPosition, type RecordedEvent } from '#src/eventStore/eventStore';
 import type { ProjectionRunner } from './runner';
-import { type SnapshotSettings, loadNewestSnapshot, writeSnapshot } from './snapshots';
+import { type SnapshotSettings, everyFewMilliseconds, loadNewestSnapshot, writeSnapshot } from './snapshots';
+import { lazyMapsOf } from './snapshotPayload';
+import type { ReadModels } from './views/models';
 import type { EventStore } from '#src/eventStore/eventStore';
 
 export interface SnapshotWriter {
@@ -29,7 +31,9 @@ export function keepSnapshots(
     if (writing || !last || since === 0 || !runner.isReady()) return writing ?? Promise.resolve();
     const [event, count] = [last, since];
     since = 0;
+    const release = runner.hold();
     writing = writeSnapshot(settings, runner.models, event, runner.lastRecordedAt)
+      .finally(release)
       .then((file) =>
         log(`Read models snapshot written at ${formatPosition(event.position)} (${count} new events): ${file}`),
       )
@@ -47,13 +51,26 @@ export function keepSnapshots(
   });
   const timer = setInterval(() => void write(), settings.everyMs).unref();
   return {
-    caughtUp: () => void (since >= settings.everyEvents && write()),
+    caughtUp: () => {
+      void decodeAhead(runner.models);
+      if (since >= settings.everyEvents) void write();
+    },
     flush: () => write().then(() => writing ?? undefined),
     stop: () => {
       unsubscribe();
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * Decodes the entries of models restored from a snapshot that no request has read yet, a few
+ * milliseconds at a time, so the snapshot's bytes can be let go and the first requests to read a whole
+ * model do not pay for decoding it.
+ */
+async function decodeAhead(models: ReadModels): Promise<void> {
+  const pause = everyFewMilliseconds();
+  for (const map of lazyMapsOf(models)) await map.decodeAll(pause);
 }
 
 /**

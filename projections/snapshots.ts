@@ -9,14 +9,8 @@ import {
 } from '#src/eventStore/eventStore';
 import { projectionCodeVersion } from './codeVersion';
 import type { ReadModels } from './views/models';
-import {
-  type SnapshotHeader,
-  checksumOf,
-  readSnapshotFile,
-  serializeModels,
-  signatureOf,
-  writeSnapshotFile,
-} from './snapshotFile';
+import { type SnapshotHeader, type SnapshotOf, readSnapshotFile, writeSnapshotFile } from './snapshotFile';
+import type { Pause } from './snapshotPayload';
 
 export interface SnapshotSettings {
   /** The folder snapshots are written to and read from. */
@@ -85,7 +79,7 @@ export async function loadNewestSnapshot(
   const files = snapshotFiles(settings);
   if (files.length === 0) log(`No read-model snapshot in ${settings.dir}: replaying the whole log`);
   for (const { file } of files) {
-    const read = readSnapshotFile(file, version, settings.key);
+    const read = await readSnapshotFile(file, version, settings.key);
     if (read.ok && !(await belongsTo(store, read.header))) {
       log(`Read-model snapshot ${file} was taken of another log: ignored`);
       continue;
@@ -102,27 +96,42 @@ export async function loadNewestSnapshot(
   return null;
 }
 
-/** Writes one snapshot of the runner's models as they are now, then removes all but the newest KEEP. */
+/** Hands the event loop back for a turn after every few milliseconds of writing. */
+export function everyFewMilliseconds(ms = 4): Pause {
+  let until = performance.now() + ms;
+  return () => {
+    if (performance.now() < until) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        until = performance.now() + ms;
+        resolve();
+      }),
+    );
+  };
+}
+
+/**
+ * Writes one snapshot of `models` at `last`, then removes all but the newest KEEP. The models must not
+ * change until it resolves (the runner holds its events meanwhile: snapshotWriter.ts); the writing
+ * pauses with `pause`, so requests are answered while it runs.
+ */
 export async function writeSnapshot(
   settings: SnapshotSettings,
   models: ReadModels,
   last: RecordedEvent,
   lastRecordedAt: Date | null,
+  pause: Pause = everyFewMilliseconds(),
 ): Promise<string> {
-  // Serialized at once, between two events, so the payload is the models at exactly `last`.
-  const payload = serializeModels(models);
-  const header: SnapshotHeader = {
+  const file = fileOf(settings, last.position);
+  const of: SnapshotOf = {
     position: formatPosition(last.position),
     eventId: last.id,
     streamId: last.streamId,
     revision: String(last.revision),
     lastRecordedAt: lastRecordedAt?.toISOString() ?? null,
     codeVersion: projectionCodeVersion(),
-    checksum: await checksumOf(payload),
-    bytes: payload.length,
   };
-  const file = fileOf(settings, last.position);
-  writeSnapshotFile(file, header, await signatureOf(settings.key, header, payload), payload);
+  await writeSnapshotFile(file, of, settings.key, models, pause);
   for (const old of snapshotFiles(settings).slice(KEEP)) rmSync(old.file, { force: true });
   return file;
 }

@@ -1,6 +1,6 @@
 import { type Config, type Env, type StoreKind, loadConfig } from '../config/index';
 import type { EventStore } from '../eventStore/eventStore';
-import { getEsdbEventStore } from '../eventStore/esdb';
+import type * as Esdb from '../eventStore/esdb';
 import { openSqliteFile } from '../eventStore/sqliteOpen';
 import { nativeAddonFailure } from './nativeAddon';
 
@@ -8,6 +8,13 @@ export interface OpenStoreOptions {
   /** The store is to be made if it does not exist yet (an import's target), its folder included. */
   readonly create?: boolean;
 }
+
+/**
+ * The EventStoreDB client (gRPC and its generated code) is loaded only by a service that uses it: on a
+ * SQLite service it would be about a tenth of the start-up.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadEsdb = (): typeof Esdb => require('../eventStore/esdb') as typeof Esdb;
 
 /** Opens one kind of store from the settings; variables only that store reads, it reads from `env`. */
 type StoreOpener = (config: Config, env: Env, options: OpenStoreOptions) => EventStore | Promise<EventStore>;
@@ -18,7 +25,7 @@ type StoreOpener = (config: Config, env: Env, options: OpenStoreOptions) => Even
  */
 const OPENERS: Record<StoreKind, StoreOpener> = {
   sqlite: (config, _env, options) => openSqliteFile(config.sqlitePath, options),
-  esdb: (config) => getEsdbEventStore({ connectionString: config.esdbUrl }),
+  esdb: (config) => loadEsdb().getEsdbEventStore({ connectionString: config.esdbUrl }),
 };
 
 /**

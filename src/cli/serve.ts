@@ -77,15 +77,17 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const store = observedStore(opened, observability);
   logger.info({ store: config.store, description: store.description }, 'store open');
   const services = createServices(store, undefined, commandObserver(observability));
-  const snapshots =
-    config.snapshots &&
-    (await restoreAndKeepSnapshots(services.runner, store, config.snapshots, (line) => logger.info(line)));
+  // The snapshot is read on the thread pool while the schema is built here.
+  const [snapshots, schema] = await Promise.all([
+    config.snapshots && restoreAndKeepSnapshots(services.runner, store, config.snapshots, (line) => logger.info(line)),
+    createSchema(),
+  ]);
   const caughtUp = await startReadModels(services, observability);
   if (caughtUp) snapshots?.caughtUp();
   if (config.seedPlan && caughtUp) await seedPlan180(services);
   const server = await startServer({
     services,
-    schema: await createSchema(),
+    schema,
     port: config.port,
     host: config.host,
     development: !config.production,

@@ -1,6 +1,7 @@
 import type { GraphQLField } from 'graphql';
 import type { ReadModels } from '#projections/index';
 import type { ProjectionRunner } from '#projections/runner';
+import { longestArrays } from '#projections/lazyEntries';
 import { rulesOf } from '../../graphql/fieldRules';
 
 /** How many items a list field may hold, for the cost of a query that selects it. */
@@ -17,39 +18,38 @@ export const UNDECLARED_LIST_WEIGHT = 100;
 
 type Measured = Record<string, number>;
 
-/** The nested lists of one product and of one subject, by the coordinate that returns them. */
-const PRODUCT_LISTS = {
-  'Product.evaluations': (p) => p.evaluations.length,
-  'Product.certificates': (p) => p.certificateIds.length,
-  'Product.traceability': (p) => p.traceability.length,
-  'Product.qualityCertifications': (p) => p.qualityCertifications.length,
-} as const satisfies Record<string, (product: ProductOf) => number>;
-const SUBJECT_LISTS = {
-  'Subject.products': (s) => s.productIds.length,
-  'Subject.linkages': (s) => s.linkages.length,
-  'Subject.supports': (s) => s.supports.length,
-} as const satisfies Record<string, (subject: SubjectOf) => number>;
-
 type ProductOf = ReadModels['products'] extends Map<string, infer P> ? P : never;
 type SubjectOf = ReadModels['subjects'] extends Map<string, infer S> ? S : never;
+type ListFieldOf<T> = { [F in keyof T]: T[F] extends readonly unknown[] ? F : never }[keyof T] & string;
 
-function recordProduct(longest: Measured, product: ProductOf): void {
-  for (const [coordinate, length] of Object.entries(PRODUCT_LISTS))
-    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(product));
+/** The nested lists of a product and of a subject: the coordinate that returns each, and its field. */
+const PRODUCT_LISTS = {
+  'Product.evaluations': 'evaluations',
+  'Product.certificates': 'certificateIds',
+  'Product.traceability': 'traceability',
+  'Product.qualityCertifications': 'qualityCertifications',
+} as const satisfies Record<string, ListFieldOf<ProductOf>>;
+const SUBJECT_LISTS = {
+  'Subject.products': 'productIds',
+  'Subject.linkages': 'linkages',
+  'Subject.supports': 'supports',
+} as const satisfies Record<string, ListFieldOf<SubjectOf>>;
+
+function record<T>(longest: Measured, lists: Record<string, ListFieldOf<T>>, entry: T): void {
+  for (const [coordinate, field] of Object.entries(lists))
+    longest[coordinate] = Math.max(longest[coordinate] ?? 0, (entry[field] as readonly unknown[]).length);
 }
 
-function recordSubject(longest: Measured, subject: SubjectOf): void {
-  for (const [coordinate, length] of Object.entries(SUBJECT_LISTS))
-    longest[coordinate] = Math.max(longest[coordinate] ?? 0, length(subject));
-}
-
-/** The longest of each nested list in the read models now (lists only grow, so the past holds no longer ones). */
+/**
+ * The longest of each nested list in the read models now (lists only grow, so the past holds no longer
+ * ones), without decoding entries a snapshot restored and nothing has read yet (lazyEntries.ts).
+ */
 export function measureLists(models: ReadModels): Measured {
-  const longest: Measured = Object.fromEntries(
-    [...Object.keys(PRODUCT_LISTS), ...Object.keys(SUBJECT_LISTS)].map((coordinate) => [coordinate, 0]),
-  );
-  for (const product of models.products.values()) recordProduct(longest, product);
-  for (const subject of models.subjects.values()) recordSubject(longest, subject);
+  const longest: Measured = {};
+  const products = longestArrays(models.products);
+  const subjects = longestArrays(models.subjects);
+  for (const [coordinate, field] of Object.entries(PRODUCT_LISTS)) longest[coordinate] = products[field] ?? 0;
+  for (const [coordinate, field] of Object.entries(SUBJECT_LISTS)) longest[coordinate] = subjects[field] ?? 0;
   return longest;
 }
 
@@ -73,9 +73,9 @@ export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach
     if (models !== measuredFor) return; // measured in full when next asked
     const data = event.data as { productId?: unknown; subjectId?: unknown };
     const product = typeof data.productId === 'string' ? models.products.get(data.productId) : undefined;
-    if (product) recordProduct(longest, product);
+    if (product) record(longest, PRODUCT_LISTS, product);
     const subject = typeof data.subjectId === 'string' ? models.subjects.get(data.subjectId) : undefined;
-    if (subject) recordSubject(longest, subject);
+    if (subject) record(longest, SUBJECT_LISTS, subject);
   });
   // Measured lists first; otherwise what the field declares (`@Rules({ maxItems })`).
   const weight: ListWeight = (parent, field) => {
