@@ -47,6 +47,15 @@ export function yearOf(date: BusinessDate): number {
 /** Vietnam keeps UTC+7 all year, without daylight saving: the calendar day decisions are dated in. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
+const DAY_MS = 86_400_000;
+/** The last day asked, and the instants it spans: asked on every request, it changes once a day. */
+let lastDay = { from: 0, to: 0, date: '' };
+
 export function vietnamDate(instant: Date): BusinessDate {
-  return toBusinessDate(new Date(instant.getTime() + VIETNAM_OFFSET_MS));
+  const ms = instant.getTime();
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const local = ms + VIETNAM_OFFSET_MS;
+  const from = local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - VIETNAM_OFFSET_MS;
+  lastDay = { from, to: from + DAY_MS, date: toBusinessDate(new Date(local)) };
+  return lastDay.date;
 }

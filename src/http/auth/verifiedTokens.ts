@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Actor } from '../../application/metadata';
 
 /** Tokens remembered at most: a working day's officials many times over, a few MB at most. */
@@ -43,7 +43,7 @@ export function rememberVerifiedTokens(
         keysSeen = keys;
       }
     }
-    const key = createHash('sha256').update(token).digest('base64url');
+    const key = hash('sha256', token, 'base64url');
     const known = remembered.get(key);
     if (known && now() < known.expiresAt) return known.actor;
     if (known) remembered.delete(key);
