@@ -3,6 +3,7 @@ import { NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import type { Actor } from '../application/metadata';
 import type { GraphQLContext } from '../graphql/context';
 import { ErrorCode, apiError, withHttpStatus } from '../graphql/errors';
+import { OperationMemo } from './operationMemo';
 
 /**
  * Who may read the schema through introspection (`__schema`, `__type`) and at GET /schema.graphql:
@@ -23,13 +24,19 @@ export function mayIntrospect(policy: IntrospectionPolicy, actor: Actor | null):
  * error, HTTP 400). Apollo itself then allows introspection whenever some role may use it.
  */
 export function introspectionPlugin(policy: IntrospectionPolicy): ApolloServerPlugin<GraphQLContext> {
+  const refusals = new OperationMemo<string | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, contextValue }) {
           if (mayIntrospect(policy, contextValue.actor)) return;
-          const [refusal] = validate(schema, document, [NoSchemaIntrospectionCustomRule]);
-          if (refusal) throw withHttpStatus(apiError(ErrorCode.GRAPHQL_VALIDATION_FAILED, refusal.message));
+          const refusal = refusals.get(
+            schema,
+            document,
+            '',
+            () => validate(schema, document, [NoSchemaIntrospectionCustomRule])[0]?.message ?? null,
+          );
+          if (refusal) throw withHttpStatus(apiError(ErrorCode.GRAPHQL_VALIDATION_FAILED, refusal));
         },
       };
     },

@@ -19,7 +19,7 @@ import { publicPages } from './pages/routes';
 import { authenticateRequest, operationGuardPlugin } from './auth/accessPlugin';
 import { createOperationGuard } from './auth/operationGuard';
 import { liveListWeights } from './limits/listBounds';
-import { type ExecutionBudget, budgetPlugin, enforceTimeBudget } from './limits/executionBudget';
+import { type ExecutionBudget, enforceTimeBudget, responseBudget } from './limits/executionBudget';
 import { costCheck } from './limits/queryCost';
 import { limitConnections } from './limits/connectionLimits';
 import { type WholeLogLimits, createWholeLogLimiter, wholeLogPlugin } from './limits/wholeLogWork';
@@ -159,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.answers.onLookup?.(outcome);
     },
   });
+  const sizeBudget = responseBudget(budget.maxResponseBytes);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     formatError,
@@ -182,7 +183,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       operationGuardPlugin(guard),
       answers.plugin,
       observabilityPlugin(tracing),
-      budgetPlugin(budget.maxResponseBytes),
+      sizeBudget.plugin,
       wholeLogPlugin(wholeLogLimiter),
       ...protection.plugins,
     ],
@@ -252,10 +253,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const httpGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
     const result = await tracing.inSpan('graphql', {}, () =>
       answers.answer(httpGraphQLRequest, actor, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest,
-          context: async () => contextFor(request.headers, await actor),
-        }),
+        apollo
+          .executeHTTPGraphQLRequest({
+            httpGraphQLRequest,
+            context: async () => contextFor(request.headers, await actor),
+          })
+          .then((response) => sizeBudget.within(httpGraphQLRequest, response)),
       ),
     );
     for (const [key, value] of result.headers) response.setHeader(key, value);

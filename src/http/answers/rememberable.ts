@@ -9,6 +9,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { rulesOf } from '../../graphql/fieldRules';
+import { OperationMemo } from '../operationMemo';
 
 /**
  * Root fields never remembered besides those that read the store. Introspection may be open to some
@@ -30,8 +31,10 @@ export function isRemembered(
   if (!operation || !document || operation.operation !== 'query') return false;
   if (response.body.kind !== 'single' || response.body.singleResult.errors) return false;
   if ((response.http.status ?? 200) !== 200) return false;
-  return !selectsUnrememberable(schema, operation, document);
+  return !unrememberable.get(schema, operation, '', () => selectsUnrememberable(schema, operation, document));
 }
+
+const unrememberable = new OperationMemo<boolean>();
 
 function selectsUnrememberable(
   schema: GraphQLSchema,

@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../../application/metadata';
 import { ErrorCode, apiError } from '../../graphql/errors';
 import { HISTORY_ARGUMENTS, rulesOf, typeRulesOf } from '../../graphql/fieldRules';
+import { OperationMemo, variablesKey } from '../operationMemo';
 
 /**
  * What anyone may ask without signing in is declared on the schema (src/graphql/fieldRules.ts): root
@@ -43,13 +44,20 @@ export function refuseAnonymous(
   if (actor) return null;
   if (operation.operation === 'mutation') return unauthenticated('Sign in with a bearer token to change anything');
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  const refused = privateCoordinates(schema, document, operation, coerced.coerced ?? null);
+  const given = coerced.coerced ?? null;
+  const key = variablesKey(given);
+  const refused =
+    key === null
+      ? privateCoordinates(schema, document, operation, given)
+      : refusedCoordinates.get(schema, operation, key, () => privateCoordinates(schema, document, operation, given));
   if (refused.length === 0) return null;
   return unauthenticated(
     `Sign in with a bearer token to ask for ${refused.join(', ')}; anonymous callers may ask for a product, ` +
       'a certificate, the plan and its reports, as they are now',
   );
 }
+
+const refusedCoordinates = new OperationMemo<string[]>();
 
 /** The fields (`Type.field`, or `Type.field(asOf)`) of the operation that anonymous callers may not ask for. */
 function privateCoordinates(

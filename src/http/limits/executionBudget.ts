@@ -1,7 +1,7 @@
 import { DEFAULT_SLICE_MS, type FairSlices, wholeLogSlices } from '../../core/fairSlices';
 import type { GraphQLContext } from '../../graphql/context';
 import { ErrorCode } from '../../graphql/errors';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import {
   type ExecutionResult,
   type FormattedExecutionResult,
@@ -119,25 +119,48 @@ export function enforceTimeBudget(
 
 type Result = ExecutionResult | FormattedExecutionResult;
 
-/**
- * The answer to send: one error instead of data when the query ran out of time (not one error per
- * field it stopped), or when the answer is over `maxResponseBytes`. Null when `result` may go as it is.
- */
-export function overBudget(result: Result, maxResponseBytes: number): FormattedExecutionResult | null {
+/** One error instead of data when the query ran out of time (not one error per field it stopped). */
+function stoppedForTime(result: Result): FormattedExecutionResult | null {
   const stopped = result.errors?.find((e) => e.extensions?.['code'] === BUDGET_CODE);
-  if (stopped) return { errors: [{ message: stopped.message, extensions: { code: BUDGET_CODE } }] };
-  if (Buffer.byteLength(JSON.stringify(result)) <= maxResponseBytes) return null;
-  return { errors: [overSize(maxResponseBytes).toJSON()] };
+  return stopped ? { errors: [{ message: stopped.message, extensions: { code: BUDGET_CODE } }] } : null;
 }
 
-/** Over HTTP: the answer replaced by its budget error, with status 400, before Apollo sends it. */
-export function budgetPlugin(maxResponseBytes: number): ApolloServerPlugin {
-  return {
+const tooLarge = (maxResponseBytes: number): FormattedExecutionResult => ({
+  errors: [overSize(maxResponseBytes).toJSON()],
+});
+
+/**
+ * The answer to send: one error instead of data when the query ran out of time, or when the answer is
+ * over `maxResponseBytes`. Null when `result` may go as it is.
+ */
+export function overBudget(result: Result, maxResponseBytes: number): FormattedExecutionResult | null {
+  const stopped = stoppedForTime(result);
+  if (stopped) return stopped;
+  if (Buffer.byteLength(JSON.stringify(result)) <= maxResponseBytes) return null;
+  return tooLarge(maxResponseBytes);
+}
+
+export interface ResponseBudget {
+  /** Replaces a query's answer by its budget error, with status 400, before Apollo sends it. */
+  readonly plugin: ApolloServerPlugin;
+  /**
+   * An HTTP answer as Apollo made it, or its budget error when its text is over the budget: measured on
+   * that text, rather than serialising the answer once more in the plugin just to weigh it.
+   */
+  within(request: HTTPGraphQLRequest, response: HTTPGraphQLResponse): HTTPGraphQLResponse;
+}
+
+/** The response budget: time stops through the plugin; size in the plugin, or by `within` over HTTP. */
+export function responseBudget(maxResponseBytes: number): ResponseBudget {
+  const weighedLater = new WeakSet<HTTPGraphQLRequest>();
+  const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, operation }) {
+        async willSendResponse({ request, response, operation }) {
           if (response.body.kind !== 'single' || operation?.operation === 'mutation') return;
-          const replacement = overBudget(response.body.singleResult, maxResponseBytes);
+          const result = response.body.singleResult;
+          if (request.http) weighedLater.add(request.http);
+          const replacement = request.http ? stoppedForTime(result) : overBudget(result, maxResponseBytes);
           if (!replacement) return;
           response.body.singleResult = replacement;
           response.http.status = 400;
@@ -145,4 +168,17 @@ export function budgetPlugin(maxResponseBytes: number): ApolloServerPlugin {
       };
     },
   };
+  const within = (request: HTTPGraphQLRequest, response: HTTPGraphQLResponse): HTTPGraphQLResponse => {
+    if (!weighedLater.has(request) || response.body.kind !== 'complete') return response;
+    const text = response.body.string;
+    // Apollo ends its JSON with a newline, which the budget does not count.
+    const bytes = Buffer.byteLength(text) - (text.endsWith('\n') ? 1 : 0);
+    if (bytes <= maxResponseBytes) return response;
+    return {
+      status: 400,
+      headers: response.headers,
+      body: { kind: 'complete', string: `${JSON.stringify(tooLarge(maxResponseBytes))}\n` },
+    };
+  };
+  return { plugin, within };
 }

@@ -4,8 +4,13 @@ import type { ProjectionRunner } from '#projections/runner';
 import { longestArrays } from '#projections/lazyEntries';
 import { rulesOf } from '../../graphql/fieldRules';
 
-/** How many items a list field may hold, for the cost of a query that selects it. */
-export type ListWeight = (parent: string, field: GraphQLField<unknown, unknown>) => number;
+/**
+ * How many items a list field may hold, for the cost of a query that selects it; `version`, when
+ * given, changes whenever any weight may have, so a cost computed with the same version still holds.
+ */
+export type ListWeight = ((parent: string, field: GraphQLField<unknown, unknown>) => number) & {
+  readonly version?: () => number;
+};
 
 /**
  * Lists weighed as if they held at least this many items, so that a small registry does not let
@@ -35,9 +40,14 @@ const SUBJECT_LISTS = {
   'Subject.supports': 'supports',
 } as const satisfies Record<string, ListFieldOf<SubjectOf>>;
 
-function record<T>(longest: Measured, lists: Record<string, ListFieldOf<T>>, entry: T): void {
-  for (const [coordinate, field] of Object.entries(lists))
-    longest[coordinate] = Math.max(longest[coordinate] ?? 0, (entry[field] as readonly unknown[]).length);
+/** Raises `longest` to `entry`'s lists; whether any was raised. */
+function record<T>(longest: Measured, lists: Record<string, ListFieldOf<T>>, entry: T): boolean {
+  let raised = false;
+  for (const [coordinate, field] of Object.entries(lists)) {
+    const length = (entry[field] as readonly unknown[]).length;
+    if (length > (longest[coordinate] ?? 0)) [longest[coordinate], raised] = [length, true];
+  }
+  return raised;
 }
 
 /**
@@ -62,10 +72,12 @@ export function measureLists(models: ReadModels): Measured {
 export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach(): void } {
   let measuredFor: ReadModels | null = null;
   let longest: Measured = {};
+  let version = 0;
   const current = (): Measured => {
     if (measuredFor !== runner.models) {
       measuredFor = runner.models;
       longest = measureLists(runner.models);
+      version++;
     }
     return longest;
   };
@@ -73,9 +85,9 @@ export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach
     if (models !== measuredFor) return; // measured in full when next asked
     const data = event.data as { productId?: unknown; subjectId?: unknown };
     const product = typeof data.productId === 'string' ? models.products.get(data.productId) : undefined;
-    if (product) record(longest, PRODUCT_LISTS, product);
+    if (product && record(longest, PRODUCT_LISTS, product)) version++;
     const subject = typeof data.subjectId === 'string' ? models.subjects.get(data.subjectId) : undefined;
-    if (subject) record(longest, SUBJECT_LISTS, subject);
+    if (subject && record(longest, SUBJECT_LISTS, subject)) version++;
   });
   // Measured lists first; otherwise what the field declares (`@Rules({ maxItems })`).
   const weight: ListWeight = (parent, field) => {
@@ -83,5 +95,9 @@ export function liveListWeights(runner: ProjectionRunner): ListWeight & { detach
     if (length === undefined) return UNDECLARED_LIST_WEIGHT;
     return Math.max(length, MINIMUM_LIST_WEIGHT);
   };
-  return Object.assign(weight, { detach: () => void detach() });
+  const versionNow = () => {
+    current();
+    return version;
+  };
+  return Object.assign(weight, { version: versionNow, detach: () => void detach() });
 }

@@ -13,6 +13,7 @@ import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexit
 import type { OperationCheck } from '../auth/operationGuard';
 import { LIMIT_CODE } from '../auth/queryLimits';
 import type { ListWeight } from './listBounds';
+import { OperationMemo, variablesKey } from '../operationMemo';
 import { doesWholeLogWork } from '../../graphql/fieldRules';
 
 /** What a page holds when the query names no size (the resolvers' default). */
@@ -69,7 +70,16 @@ const refused = (message: string) => new GraphQLError(message, { extensions: { c
  */
 export function costCheck(maxCost: number, weight: ListWeight): OperationCheck {
   const estimators = [costEstimator(weight)];
-  return (schema, { document, operation, variables }) => {
+  // The refusal's message is what is remembered: every request gets an error of its own.
+  const refusals = new OperationMemo<string | null>();
+  const check: OperationCheck = (schema, request) => {
+    const given = variablesKey(request.variables);
+    if (given === null || !weight.version) return costOf(schema, request);
+    const key = `${weight.version()}\u0000${given}`;
+    const message = refusals.get(schema, request.operation, key, () => costOf(schema, request)?.message ?? null);
+    return message === null ? null : refused(message);
+  };
+  const costOf: OperationCheck = (schema, { document, operation, variables }) => {
     const fragments = document.definitions.filter(
       (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
     );
@@ -86,4 +96,5 @@ export function costCheck(maxCost: number, weight: ListWeight): OperationCheck {
     if (cost <= maxCost) return null;
     return refused(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer fields, aliases or items`);
   };
+  return check;
 }
