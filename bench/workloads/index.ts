@@ -99,6 +99,7 @@ export async function runWorkloads(config: BenchConfig, paths: Paths): Promise<R
         connections: config.connections,
         asOfInstants: ['2020-12-31T12:00:00.000Z', '2024-06-30T12:00:00.000Z'],
         asOfRepeats: config.asOfRepeats,
+        settleMs: config.mode === 'full' ? 10_000 : 500,
         profileDir: paths.profileDir,
         onRow: show,
       })),

@@ -13,6 +13,9 @@ interface ReplayResult {
   ms: number;
   peakRssMiB: number;
   detail: string;
+  modelsMiB?: number;
+  writeMs?: number;
+  writeExtraMiB?: number;
 }
 
 /** Replays the log in a child process (its peak RSS measured alone) and reads its one-line report. */
@@ -20,10 +23,18 @@ export async function measureReplay(variant: 'ocop' | 'raw', datasetPath: string
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const { stdout } = await run(
     process.execPath,
-    [...profile, join(COMPILED_BENCH, 'workloads', 'replayChild.js'), variant, datasetPath],
+    [...profile, '--expose-gc', join(COMPILED_BENCH, 'workloads', 'replayChild.js'), variant, datasetPath],
     { maxBuffer: 1 << 20 },
   );
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ReplayResult;
+  const snapshot: Record<string, number> =
+    result.modelsMiB === undefined
+      ? {}
+      : {
+          'models MiB': round(result.modelsMiB, 0),
+          'snapshot write s': round(result.writeMs! / 1000, 2),
+          'snapshot write extra MiB': round(result.writeExtraMiB!, 0),
+        };
   return {
     workload: 'replay',
     case: `${result.events.toLocaleString('en-US')} events`,
@@ -32,6 +43,7 @@ export async function measureReplay(variant: 'ocop' | 'raw', datasetPath: string
       'events/s': round(result.events / (result.ms / 1000), 0),
       seconds: round(result.ms / 1000, 2),
       'peak RSS MiB': round(result.peakRssMiB, 0),
+      ...snapshot,
     },
     note: result.detail,
   };
