@@ -5,12 +5,19 @@ export type BusinessDate = string;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Checked by arithmetic, not by making a Date: a date is checked for every date field of every answer. */
 export function isBusinessDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Years 0000–0099 are refused as they always were (Date.UTC would read them as 1900–1999).
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function assertBusinessDate(field: string, value: string): BusinessDate {
