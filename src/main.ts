@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './compileCache';
 import 'reflect-metadata';
 import { runCli } from './cli/program';
 
