@@ -34,7 +34,7 @@ describe('EventStoreDB adapter: the server clock', () => {
     expect(offset).toBeLessThan(11_000);
     expect(warnings).toHaveLength(1);
     // The offset is measured over a round trip, so on a busy machine it reads a little either side of 10 s.
-    expect(warnings[0]).toContain(`${(offset / 1000).toFixed(1)} s ahead of this machine's`);
+    expect(warnings[0]).toContain(`${(Number(offset) / 1000).toFixed(1)} s ahead of this machine's`);
     expect(warnings[0]).toMatch(/NTP/);
     // The probe is a system event: the application never sees it.
     expect(await collect(store.readAll())).toEqual([]);
