@@ -4,6 +4,13 @@ import { CONNECTIONS, LOADED_CASE, WORKLOAD as WHOLE_LOG } from './workloads/who
 
 type Cell = readonly [workload: string, variant: string, caseName: string, key: string];
 
+/** One cell of this run divided by another, or null when either was not measured. */
+function quotient(rows: readonly Row[], ours: Cell, base: Cell): number | null {
+  const a = metric(findRow(rows, ours[0], ours[1], ours[2]), ours[3]);
+  const b = metric(findRow(rows, base[0], base[1], base[2]), base[3]);
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
 function compare(
   rows: readonly Row[],
   name: string,
@@ -13,9 +20,7 @@ function compare(
   min: number,
   unit: '×' | '%',
 ): Ratio {
-  const a = metric(findRow(rows, ours[0], ours[1], ours[2]), ours[3]);
-  const b = metric(findRow(rows, base[0], base[1], base[2]), base[3]);
-  const ratio = a === null || b === null || b === 0 ? null : a / b;
+  const ratio = quotient(rows, ours, base);
   const value = ratio === null ? null : round(unit === '%' ? ratio * 100 : ratio, unit === '%' ? 0 : 2);
   return {
     name,
@@ -48,9 +53,7 @@ function atMost(
 
 /** `ours` ÷ `base` as a percentage, met when it is at most `max` (a cost, where less is better). */
 function shareAtMost(rows: readonly Row[], name: string, target: string, ours: Cell, base: Cell, max: number): Ratio {
-  const a = metric(findRow(rows, ours[0], ours[1], ours[2]), ours[3]);
-  const b = metric(findRow(rows, base[0], base[1], base[2]), base[3]);
-  const share = a === null || b === null || b === 0 ? null : a / b;
+  const share = quotient(rows, ours, base);
   return {
     name,
     target,

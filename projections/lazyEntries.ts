@@ -66,8 +66,8 @@ export class LazyEntries<K, V> extends Map<K, V> {
   }
 
   override clear(): void {
-    this.encoded = 1;
-    this.forgetOne();
+    this.encoded = 0;
+    this.source = null;
     super.clear();
   }
 

@@ -1,6 +1,7 @@
 import { formatPosition, type RecordedEvent } from '#src/eventStore/eventStore';
 import type { ProjectionRunner } from './runner';
-import { type SnapshotSettings, everyFewMilliseconds, loadNewestSnapshot, writeSnapshot } from './snapshots';
+import { wholeLogSlices } from '#src/core/fairSlices';
+import { type SnapshotSettings, loadNewestSnapshot, writeSnapshot } from './snapshots';
 import { lazyMapsOf } from './snapshotPayload';
 import type { ReadModels } from './views/models';
 import type { EventStore } from '#src/eventStore/eventStore';
@@ -64,13 +65,12 @@ export function keepSnapshots(
 }
 
 /**
- * Decodes the entries of models restored from a snapshot that no request has read yet, a few
- * milliseconds at a time, so the snapshot's bytes can be let go and the first requests to read a whole
+ * Decodes the entries of models restored from a snapshot that no request has read yet, a slice at a
+ * time in the process's one queue of long work (src/core/fairSlices.ts), so the snapshot's bytes can be let go and the first requests to read a whole
  * model do not pay for decoding it.
  */
 async function decodeAhead(models: ReadModels): Promise<void> {
-  const pause = everyFewMilliseconds();
-  for (const map of lazyMapsOf(models)) await map.decodeAll(pause);
+  for (const map of lazyMapsOf(models)) await map.decodeAll(() => wholeLogSlices.pause());
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   formatPosition,
   parsePosition,
 } from '#src/eventStore/eventStore';
+import { wholeLogSlices } from '#src/core/fairSlices';
 import { projectionCodeVersion } from './codeVersion';
 import type { ReadModels } from './views/models';
 import { type SnapshotHeader, type SnapshotOf, readSnapshotFile, writeSnapshotFile } from './snapshotFile';
@@ -96,31 +97,18 @@ export async function loadNewestSnapshot(
   return null;
 }
 
-/** Hands the event loop back for a turn after every few milliseconds of writing. */
-export function everyFewMilliseconds(ms = 4): Pause {
-  let until = performance.now() + ms;
-  return () => {
-    if (performance.now() < until) return undefined;
-    return new Promise<void>((resolve) =>
-      setImmediate(() => {
-        until = performance.now() + ms;
-        resolve();
-      }),
-    );
-  };
-}
-
 /**
  * Writes one snapshot of `models` at `last`, then removes all but the newest KEEP. The models must not
  * change until it resolves (the runner holds its events meanwhile: snapshotWriter.ts); the writing
- * pauses with `pause`, so requests are answered while it runs.
+ * pauses with `pause`, by default taking turns with other long work in the process's one queue
+ * (src/core/fairSlices.ts), so requests are answered while it runs.
  */
 export async function writeSnapshot(
   settings: SnapshotSettings,
   models: ReadModels,
   last: RecordedEvent,
   lastRecordedAt: Date | null,
-  pause: Pause = everyFewMilliseconds(),
+  pause: Pause = () => wholeLogSlices.pause(),
 ): Promise<string> {
   const file = fileOf(settings, last.position);
   const of: SnapshotOf = {
